@@ -1,0 +1,51 @@
+#pragma once
+
+#include "tryggkarta/core/feature.h"
+#include "tryggkarta/core/schema.h"
+#include "tryggkarta/core/spatial_index.h"
+
+#include <unordered_map>
+#include <vector>
+
+namespace trygg {
+
+/// A thematic layer in memory: its definition, its features and their spatial index.
+/// Invariant: every feature has a unique non-zero id, and the index holds exactly the
+/// envelopes of the features that have a non-empty geometry.
+class Layer {
+public:
+    explicit Layer(LayerDef definition);
+    /// Takes loaded features at once; the index is bulk-loaded. Ids of zero are assigned.
+    Layer(LayerDef definition, std::vector<Feature> features);
+
+    [[nodiscard]] const LayerDef& definition() const { return m_definition; }
+    [[nodiscard]] const std::string& name() const { return m_definition.table; }
+    [[nodiscard]] std::size_t size() const { return m_features.size(); }
+    [[nodiscard]] const std::vector<Feature>& features() const { return m_features; }
+    [[nodiscard]] const Feature* find(FeatureId id) const;
+
+    /// Adds a feature; assigns the next free id when it has none. Returns the id.
+    /// An id already in use is a bug (assertion).
+    FeatureId add(Feature feature);
+    /// Replaces the feature with the same id; false when there is none.
+    bool replace(Feature feature);
+    /// Removes a feature; false when there is none.
+    bool remove(FeatureId id);
+
+    /// Features whose envelope intersects `window`.
+    [[nodiscard]] std::vector<FeatureId> query(const Box& window) const;
+    [[nodiscard]] const SpatialIndex& index() const { return m_index; }
+    /// Envelope of all features; an empty box for an empty layer.
+    [[nodiscard]] Box extent() const { return m_index.bounds(); }
+
+private:
+    void reindex();
+
+    LayerDef m_definition;
+    std::vector<Feature> m_features;
+    std::unordered_map<FeatureId, std::size_t> m_positions;
+    SpatialIndex m_index;
+    std::int64_t m_nextId = 1;
+};
+
+} // namespace trygg

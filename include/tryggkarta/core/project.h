@@ -1,0 +1,34 @@
+#pragma once
+
+#include "tryggkarta/core/crs.h"
+#include "tryggkarta/core/layer.h"
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace trygg {
+
+/// A measure answers an observation (the many-to-many table atgard_observation).
+struct MeasureLink {
+    FeatureId measure;
+    FeatureId observation;
+    auto operator<=>(const MeasureLink&) const = default;
+};
+
+/// The schema version this build writes; a project records the version it was written with.
+inline constexpr int kProjectSchemaVersion = 1;
+
+/// An open project: its CRS, thematic layers, links and metadata.
+struct Project {
+    Crs crs = Crs::fromEpsg(crs::kSweref99Tm);
+    std::vector<Layer> layers;
+    std::vector<MeasureLink> links;
+    std::map<std::string, std::string> metadata;
+
+    [[nodiscard]] Layer* layer(std::string_view name);
+    [[nodiscard]] const Layer* layer(std::string_view name) const;
+};
+
+} // namespace trygg

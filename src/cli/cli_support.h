@@ -1,0 +1,63 @@
+#pragma once
+// What every sub-command shares: exit codes, error output, the layer catalog, progress.
+
+#include "tryggkarta/core/error.h"
+#include "tryggkarta/core/progress.h"
+#include "tryggkarta/io/layer_definitions.h"
+
+#include <CLI/CLI.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <string>
+
+namespace trygg::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+/// Options every sub-command has.
+struct GlobalOptions {
+    std::string layersDirectory; ///< empty: defaultLayersDirectory()
+};
+
+/// A sub-command: registers its options on `parent`, then runs once they are parsed.
+class Command {
+public:
+    virtual ~Command() = default;
+    virtual void setup(CLI::App& parent) = 0;
+    [[nodiscard]] virtual int run(const GlobalOptions& global) = 0;
+    [[nodiscard]] bool wasChosen() const { return m_app != nullptr && m_app->parsed(); }
+
+protected:
+    CLI::App* m_app = nullptr;
+};
+
+/// "tryggkarta-cli: <file>: <reason>" on stderr; returns the exit code for the error.
+int report(const Error& error);
+
+Result<LayerCatalog> loadCatalog(const GlobalOptions& global);
+
+/// Progress on stderr when it is a terminal; Ctrl-C asks the work to stop cleanly.
+class TerminalProgress final : public Progress {
+public:
+    TerminalProgress();
+    ~TerminalProgress() override;
+    TerminalProgress(const TerminalProgress&) = delete;
+    TerminalProgress& operator=(const TerminalProgress&) = delete;
+
+    void update(std::uint64_t done, std::uint64_t total) override;
+    void setStage(std::string_view stage) override { m_stage = stage; }
+    [[nodiscard]] bool isCancelled() const override;
+    /// Ends the progress line.
+    void finish();
+
+private:
+    std::string m_stage = "working";
+    bool m_terminal = false;
+    bool m_drawn = false;
+    std::chrono::steady_clock::time_point m_lastDraw{};
+};
+
+} // namespace trygg::cli

@@ -1,0 +1,10 @@
+#include "tryggkarta/core/progress.h"
+
+namespace trygg {
+
+Progress& Progress::none() {
+    static Progress silent;
+    return silent;
+}
+
+} // namespace trygg

@@ -1,0 +1,68 @@
+#pragma once
+// Private helpers around GDAL: error capture, spatial references, dataset opening.
+// GDAL types never appear in public headers.
+
+#include "tryggkarta/core/crs.h"
+#include "tryggkarta/core/error.h"
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace trygg::gdal {
+
+/// Collects GDAL's warnings and errors raised on this thread while it lives, so they can be
+/// attached to an Error::detail instead of being printed to stderr.
+class ErrorCapture {
+public:
+    ErrorCapture();
+    ~ErrorCapture();
+    ErrorCapture(const ErrorCapture&) = delete;
+    ErrorCapture& operator=(const ErrorCapture&) = delete;
+
+    /// The last error (or warning, when there was no error), "" when GDAL said nothing.
+    [[nodiscard]] std::string last() const;
+    void clear();
+
+private:
+    static void handler(CPLErr level, CPLErrorNum number, const char* message);
+    std::string m_lastError;
+    std::string m_lastWarning;
+};
+
+struct SrsDeleter {
+    void operator()(OGRSpatialReference* srs) const { srs->Release(); }
+};
+using SrsPtr = std::unique_ptr<OGRSpatialReference, SrsDeleter>;
+
+/// A spatial reference for the CRS, x = easting/longitude.
+Result<SrsPtr> makeSrs(const Crs& crs);
+
+/// Our Crs for a GDAL spatial reference: the EPSG code when it has one, else its WKT.
+Crs crsFromSrs(const OGRSpatialReference& srs);
+
+/// Opens a vector dataset read-only (or for update), with the error naming the file.
+Result<GDALDatasetUniquePtr> openVector(const std::filesystem::path& path, bool update,
+                                        const std::vector<std::string>& openOptions = {});
+
+/// Closes a dataset explicitly, so failures of the final flush are reported.
+Result<void> close(GDALDatasetUniquePtr dataset, const std::filesystem::path& path);
+
+/// A NULL-terminated char* list for GDAL from strings that outlive it.
+class StringList {
+public:
+    explicit StringList(const std::vector<std::string>& items);
+    char** get() { return m_pointers.data(); }
+
+private:
+    std::vector<char*> m_pointers;
+};
+
+/// "file.gpkg" for messages: the file name, not the whole path.
+std::string displayName(const std::filesystem::path& path);
+
+} // namespace trygg::gdal

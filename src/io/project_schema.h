@@ -1,0 +1,45 @@
+#pragma once
+// The tables of a project GeoPackage: thematic layers from their definitions, the link
+// table and the metadata table. Used when creating a project and when opening one that an
+// older definition wrote (fields added to the JSON since are added to the table).
+
+#include "tryggkarta/core/error.h"
+#include "tryggkarta/core/project.h"
+#include "tryggkarta/core/schema.h"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace trygg::gdal {
+
+/// The table for a definition, created (with fields, aliases and value-list domains) or
+/// completed with the fields it lacks.
+Result<OGRLayer*> ensureThematicLayer(GDALDataset& dataset, const LayerDef& definition,
+                                      const OGRSpatialReference& srs);
+
+/// trygg_meta and atgarda_observation, created when absent.
+Result<void> ensureAuxiliaryTables(GDALDataset& dataset);
+
+/// For each definition field, the index of the table's field of that name (-1 when absent).
+std::vector<int> fieldIndices(OGRLayer& layer, const LayerDef& definition);
+
+Result<std::map<std::string, std::string>> readMetadata(GDALDataset& dataset);
+Result<void> writeMetadata(GDALDataset& dataset, const std::map<std::string, std::string>& values);
+
+Result<std::vector<MeasureLink>> readLinks(GDALDataset& dataset);
+Result<void> replaceLinks(GDALDataset& dataset, const std::vector<MeasureLink>& links);
+
+/// Writes one feature with its own fid: a new row, or with `overwrite` the row of that fid
+/// (created when absent).
+Result<void> writeFeature(OGRLayer& layer, const std::vector<int>& indices,
+                          const Feature& feature, const std::string& layerName,
+                          bool overwrite = false);
+
+/// The dataset's project CRS: that of the first thematic table, else of trygg_meta's "crs".
+Crs projectCrs(GDALDataset& dataset, const std::map<std::string, std::string>& metadata);
+
+} // namespace trygg::gdal

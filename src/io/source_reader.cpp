@@ -1,0 +1,459 @@
+#include "source_reader.h"
+
+#include "gdal_util.h"
+#include "ogr_convert.h"
+#include "tryggkarta/core/text.h"
+
+#include <boost/geometry/algorithms/is_valid.hpp>
+#include <boost/geometry/algorithms/covered_by.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <set>
+
+namespace trygg::gdal {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::set<std::string> kXNames = {"x", "e", "easting", "east", "ost", "öst", "östlig",
+                                        "lon", "long", "lng", "longitude", "längdgrad"};
+const std::set<std::string> kYNames = {"y", "n", "northing", "north", "nord", "norr", "nordlig",
+                                        "lat", "latitude", "breddgrad"};
+const std::set<std::string> kLonLatNames = {"lon", "long", "lng", "longitude", "längdgrad",
+                                             "lat", "latitude", "breddgrad"};
+
+bool isCsv(const fs::path& path) {
+    auto ext = foldCase(path.extension().string());
+    return ext == ".csv" || ext == ".tsv" || ext == ".txt";
+}
+
+/// A number as people write it in Sweden too: "733107,5" as well as "733107.5".
+std::optional<double> parseNumber(std::string_view text) {
+    std::string s(trim(text));
+    if (s.find('.') == std::string::npos) {
+        std::ranges::replace(s, ',', '.');
+    }
+    double value = 0.0;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (s.empty() || ec != std::errc{} || ptr != s.data() + s.size() || !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::string inQuotes(std::string_view text) {
+    constexpr std::size_t kMax = 60;
+    return "'" + std::string(text.substr(0, kMax)) + (text.size() > kMax ? "…'" : "'");
+}
+
+std::string normaliseDateText(std::string_view text) {
+    std::string s(trim(text));
+    if (s.size() >= 10 && s[4] == '/' && s[7] == '/') {
+        s[4] = '-';
+        s[7] = '-';
+    }
+    return s;
+}
+
+/// Converts one source value to the target field's type. Returns the reason on failure.
+std::optional<std::string> convertValue(const OGRFeature& in, int index, OGRFieldType sourceType,
+                                        const FieldDef& field, Value& out) {
+    out = std::monostate{};
+    if (!in.IsFieldSetAndNotNull(index)) {
+        return std::nullopt;
+    }
+    const bool sourceIsNumber =
+        sourceType == OFTInteger || sourceType == OFTInteger64 || sourceType == OFTReal;
+    const bool sourceIsDate = sourceType == OFTDate || sourceType == OFTDateTime;
+    std::string text = sourceIsNumber || sourceIsDate ? std::string() : in.GetFieldAsString(index);
+    if (!sourceIsNumber && !sourceIsDate && trim(text).empty()) {
+        return std::nullopt;
+    }
+    if (!sourceIsNumber && !sourceIsDate && !isValidUtf8(text)) {
+        return std::string("text is not valid UTF-8 (a missing or wrong .cpg file?)");
+    }
+    if (field.isCoded()) {
+        if (sourceIsNumber || sourceIsDate) {
+            text = in.GetFieldAsString(index);
+        }
+        auto code = field.matchCode(text);
+        if (!code) {
+            std::string allowed;
+            for (const auto& v : field.values) {
+                allowed += (allowed.empty() ? "" : ", ") + v.code;
+            }
+            return "unknown value " + inQuotes(text) + " (allowed: " + allowed + ")";
+        }
+        text = *code;
+    }
+    switch (field.type) {
+    case FieldType::Text:
+        out = sourceIsNumber || sourceIsDate ? std::string(in.GetFieldAsString(index)) : text;
+        return std::nullopt;
+    case FieldType::Integer: {
+        std::optional<double> number;
+        if (sourceIsNumber && !field.isCoded()) {
+            number = in.GetFieldAsDouble(index);
+            if (sourceType != OFTReal) {
+                out = static_cast<std::int64_t>(in.GetFieldAsInteger64(index));
+                return std::nullopt;
+            }
+        } else {
+            number = parseNumber(text);
+        }
+        if (!number || std::trunc(*number) != *number || std::abs(*number) > 9.0e15) {
+            return inQuotes(sourceIsNumber ? in.GetFieldAsString(index) : text) +
+                   " is not a whole number";
+        }
+        out = static_cast<std::int64_t>(*number);
+        return std::nullopt;
+    }
+    case FieldType::Real: {
+        auto number = sourceIsNumber ? std::optional<double>(in.GetFieldAsDouble(index))
+                                     : parseNumber(text);
+        if (!number) {
+            return inQuotes(text) + " is not a number";
+        }
+        out = *number;
+        return std::nullopt;
+    }
+    case FieldType::Date:
+    case FieldType::DateTime: {
+        if (sourceIsDate) {
+            int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+            float ss = 0.0F;
+            in.GetFieldAsDateTime(index, &y, &m, &d, &hh, &mm, &ss, &tz);
+            if (field.type == FieldType::Date) {
+                out = Date{y, m, d};
+            } else {
+                out = toDateTime(y, m, d, hh, mm, ss, tz);
+            }
+            return std::nullopt;
+        }
+        if (sourceIsNumber) {
+            return std::string("a number where a date is expected");
+        }
+        std::string normalised = normaliseDateText(text);
+        if (field.type == FieldType::Date) {
+            auto date = parseDate(normalised.substr(0, std::min<std::size_t>(10, normalised.size())));
+            if (!date || (normalised.size() > 10 && !parseDateTime(normalised))) {
+                return inQuotes(text) + " is not a date (write YYYY-MM-DD)";
+            }
+            out = *date;
+        } else {
+            auto dateTime = parseDateTime(normalised);
+            if (!dateTime) {
+                return inQuotes(text) + " is not a date and time (write YYYY-MM-DDThh:mm)";
+            }
+            out = *dateTime;
+        }
+        return std::nullopt;
+    }
+    }
+    return std::nullopt;
+}
+
+/// One-element multi-geometries become single ones, as a thematic layer stores them.
+void unwrapSingle(Geometry& geometry) {
+    if (auto* mp = std::get_if<MultiPoint>(&geometry); mp && mp->size() == 1) {
+        geometry = Point((*mp)[0]);
+    } else if (auto* ml = std::get_if<MultiLineString>(&geometry); ml && ml->size() == 1) {
+        geometry = LineString((*ml)[0]);
+    } else if (auto* mpoly = std::get_if<MultiPolygon>(&geometry); mpoly && mpoly->size() == 1) {
+        geometry = Polygon((*mpoly)[0]);
+    }
+}
+
+OGRLayer* chooseLayer(GDALDataset& dataset, const ImportOptions& options, const LayerDef& target,
+                      ImportReport& report, std::string& failure) {
+    if (!options.sourceLayer.empty()) {
+        OGRLayer* layer = dataset.GetLayerByName(options.sourceLayer.c_str());
+        if (layer == nullptr) {
+            std::string names;
+            for (auto* l : dataset.GetLayers()) {
+                names += (names.empty() ? "" : ", ") + std::string(l->GetName());
+            }
+            failure = "no layer " + inQuotes(options.sourceLayer) + " in the source (it has: " + names + ")";
+        }
+        return layer;
+    }
+    if (dataset.GetLayerCount() == 1) {
+        return dataset.GetLayer(0);
+    }
+    if (OGRLayer* same = dataset.GetLayerByName(target.table.c_str())) {
+        return same;
+    }
+    // GPX, KML and multi-table files: the first non-empty layer of a fitting geometry type.
+    for (auto* layer : dataset.GetLayers()) {
+        auto type = wkbFlatten(layer->GetGeomType());
+        bool fits = target.geometry == GeometryKind::Any ||
+                    (target.geometry == GeometryKind::Point && (type == wkbPoint || type == wkbMultiPoint)) ||
+                    (target.geometry == GeometryKind::LineString &&
+                     (type == wkbLineString || type == wkbMultiLineString)) ||
+                    (target.geometry == GeometryKind::Polygon &&
+                     (type == wkbPolygon || type == wkbMultiPolygon)) ||
+                    type == wkbUnknown;
+        if (fits && layer->GetFeatureCount(TRUE) > 0) {
+            report.notes.push_back("the source has several layers; took " + inQuotes(layer->GetName()) +
+                                   " (choose another with --src-layer)");
+            return layer;
+        }
+    }
+    failure = "the source has several layers and none fits; choose one with --src-layer";
+    return nullptr;
+}
+
+} // namespace
+
+SourceReader::SourceReader(const LayerDef& target, CoordinateTransform transform)
+    : m_target(&target), m_transform(std::move(transform)) {}
+
+Result<SourceReader> SourceReader::open(const fs::path& source, const LayerDef& target,
+                                        const Crs& projectCrs, const ImportOptions& options,
+                                        ImportReport& report) {
+    const std::string name = displayName(source);
+    report.source = name;
+    report.targetLayer = target.table;
+    std::vector<std::string> openOptions;
+    if (isCsv(source)) {
+        // We find coordinate columns ourselves, so a bad value is reported with its row.
+        openOptions = {"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", "EMPTY_STRING_AS_NULL=YES"};
+    }
+    auto opened = openVector(source, false, openOptions);
+    if (!opened) {
+        return std::unexpected(opened.error());
+    }
+    std::string failure;
+    OGRLayer* layer = chooseLayer(**opened, options, target, report, failure);
+    if (layer == nullptr) {
+        return fail(ErrorCode::NotFound, failure, name);
+    }
+    report.sourceLayer = layer->GetName();
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+
+    auto findColumn = [&](const std::set<std::string>& names) {
+        for (int i = 0; i < defn->GetFieldCount(); ++i) {
+            if (names.contains(foldCase(defn->GetFieldDefn(i)->GetNameRef()))) {
+                return i;
+            }
+        }
+        return -1;
+    };
+    int xColumn = -1;
+    int yColumn = -1;
+    bool lonLat = false;
+    if (wkbFlatten(layer->GetGeomType()) == wkbNone || defn->GetGeomFieldCount() == 0) {
+        xColumn = findColumn(kXNames);
+        yColumn = findColumn(kYNames);
+        if (xColumn < 0 || yColumn < 0) {
+            return fail(ErrorCode::InvalidFormat,
+                        "no geometry, and no coordinate columns (x/y, e/n, lon/lat) were found",
+                        name);
+        }
+        lonLat = kLonLatNames.contains(foldCase(defn->GetFieldDefn(xColumn)->GetNameRef()));
+    }
+
+    Crs sourceCrs;
+    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+        sourceCrs = crsFromSrs(*srs);
+    }
+    if (options.sourceCrs) {
+        if (sourceCrs.isValid() && !(sourceCrs == *options.sourceCrs)) {
+            report.notes.push_back("the source says " + sourceCrs.identifier() + "; used " +
+                                   options.sourceCrs->identifier() + " as asked");
+        }
+        sourceCrs = *options.sourceCrs;
+    } else if (!sourceCrs.isValid() && lonLat) {
+        sourceCrs = Crs::fromEpsg(crs::kWgs84);
+        report.notes.push_back("coordinates read as WGS 84 longitude/latitude (column names)");
+    }
+    if (!sourceCrs.isValid()) {
+        return fail(ErrorCode::CrsUnknown,
+                    "the file does not say which coordinate system it uses (no .prj?); "
+                    "give it with --src-crs, e.g. EPSG:3006 for SWEREF 99 TM or EPSG:3016 for "
+                    "SWEREF 99 20 15",
+                    name);
+    }
+    auto transform = CoordinateTransform::create(sourceCrs, projectCrs);
+    if (!transform) {
+        Error error = transform.error();
+        error.where = name;
+        return std::unexpected(error);
+    }
+    if (!transform->isIdentity()) {
+        report.notes.push_back("reprojected from " + sourceCrs.displayName() + " to " +
+                               projectCrs.displayName());
+    }
+
+    SourceReader reader(target, std::move(*transform));
+    // Sweden with a wide margin: anything outside is a wrong CRS or a typo, not a place here.
+    auto toProject = CoordinateTransform::create(Crs::fromEpsg(crs::kWgs84), projectCrs);
+    if (!toProject) {
+        return std::unexpected(toProject.error());
+    }
+    auto plausible = toProject->apply(Box{Point{8.0, 53.5}, Point{26.0, 70.5}});
+    reader.m_plausible = plausible ? *plausible : Box{Point{-1e300, -1e300}, Point{1e300, 1e300}};
+    reader.m_xColumn = xColumn;
+    reader.m_yColumn = yColumn;
+
+    // Field mapping: explicit --field first, then same name, then the Swedish or English label.
+    std::set<int> used = {xColumn, yColumn};
+    for (const auto& [dst, src] : options.fieldMap) {
+        if (target.field(dst) == nullptr) {
+            return fail(ErrorCode::Usage, "--field names " + inQuotes(dst) + ", which is not a field of " +
+                                              target.table, name);
+        }
+        if (defn->GetFieldIndex(src.c_str()) < 0) {
+            std::string columns;
+            for (int i = 0; i < defn->GetFieldCount(); ++i) {
+                columns += (i ? ", " : "") + std::string(defn->GetFieldDefn(i)->GetNameRef());
+            }
+            return fail(ErrorCode::Usage, "no column " + inQuotes(src) + " (columns: " + columns + ")",
+                        name);
+        }
+    }
+    for (const auto& field : target.fields) {
+        Mapping mapping;
+        if (auto it = options.fieldMap.find(field.name); it != options.fieldMap.end()) {
+            mapping.sourceIndex = defn->GetFieldIndex(it->second.c_str());
+        } else {
+            for (int i = 0; i < defn->GetFieldCount() && mapping.sourceIndex < 0; ++i) {
+                std::string column = defn->GetFieldDefn(i)->GetNameRef();
+                if (!used.contains(i) &&
+                    (equalsFolded(column, field.name) || equalsFolded(column, field.label.sv) ||
+                     (!field.label.en.empty() && equalsFolded(column, field.label.en)))) {
+                    mapping.sourceIndex = i;
+                }
+            }
+        }
+        if (mapping.sourceIndex >= 0) {
+            mapping.sourceType = defn->GetFieldDefn(mapping.sourceIndex)->GetType();
+            used.insert(mapping.sourceIndex);
+            report.fieldSources[field.name] = defn->GetFieldDefn(mapping.sourceIndex)->GetNameRef();
+        } else if (field.required) {
+            return fail(ErrorCode::InvalidValue,
+                        "required field " + inQuotes(field.name) + " (" + field.label.sv +
+                            ") has no column in the source; map one with --field " + field.name +
+                            "=COLUMN",
+                        name);
+        }
+        reader.m_mapping.push_back(mapping);
+    }
+    std::string ignored;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        if (!used.contains(i)) {
+            ignored += (ignored.empty() ? "" : ", ") + std::string(defn->GetFieldDefn(i)->GetNameRef());
+        }
+    }
+    if (!ignored.empty()) {
+        report.notes.push_back("columns not imported (no field of that name): " + ignored);
+    }
+    GIntBig count = layer->GetFeatureCount(FALSE);
+    reader.m_expectedRows = count > 0 ? static_cast<std::uint64_t>(count) : 0;
+    layer->ResetReading();
+    reader.m_layer = layer;
+    reader.m_dataset = std::move(*opened);
+    return reader;
+}
+
+std::optional<std::string> SourceReader::readGeometry(const OGRFeature& in, Feature& out,
+                                                      std::string& field) const {
+    Geometry geometry;
+    if (m_xColumn >= 0) {
+        auto x = in.IsFieldSetAndNotNull(m_xColumn) ? parseNumber(in.GetFieldAsString(m_xColumn))
+                                                    : std::nullopt;
+        auto y = in.IsFieldSetAndNotNull(m_yColumn) ? parseNumber(in.GetFieldAsString(m_yColumn))
+                                                    : std::nullopt;
+        if (!x || !y) {
+            int bad = !x ? m_xColumn : m_yColumn;
+            field = in.GetFieldDefnRef(bad)->GetNameRef();
+            return in.IsFieldSetAndNotNull(bad)
+                       ? inQuotes(in.GetFieldAsString(bad)) + " is not a number"
+                       : std::string("coordinate missing");
+        }
+        geometry = Point{*x, *y};
+    } else {
+        const OGRGeometry* source = in.GetGeometryRef();
+        if (source == nullptr || source->IsEmpty()) {
+            return std::string("no geometry");
+        }
+        auto converted = toGeometry(*source);
+        if (!converted) {
+            return converted.error().message;
+        }
+        geometry = std::move(*converted);
+    }
+    unwrapSingle(geometry);
+    if (!acceptsGeometry(m_target->geometry, geometry)) {
+        return "wrong geometry type " + std::string(geometryTypeName(geometry)) + ": layer " +
+               m_target->table + " takes " + std::string(geometryKindName(m_target->geometry));
+    }
+    Box box = envelope(geometry);
+    if (!std::isfinite(box.min_corner().x()) || !std::isfinite(box.max_corner().y())) {
+        return std::string("coordinates are not finite numbers");
+    }
+    if (auto moved = m_transform.apply(geometry); !moved) {
+        return "cannot reproject: " + moved.error().message;
+    }
+    box = envelope(geometry);
+    if (!bg::covered_by(box, m_plausible)) {
+        char buffer[96];
+        std::snprintf(buffer, sizeof buffer, "(%.1f, %.1f)", box.min_corner().x(),
+                      box.min_corner().y());
+        return std::string("lies far outside Sweden ") + buffer + " (wrong coordinate system?)";
+    }
+    if (kindOf(geometry) == GeometryKind::Polygon) {
+        std::string reason;
+        bool valid = std::visit(
+            [&](const auto& g) {
+                using G = std::decay_t<decltype(g)>;
+                if constexpr (std::is_same_v<G, Polygon> || std::is_same_v<G, MultiPolygon>) {
+                    return bg::is_valid(g, reason);
+                }
+                return true;
+            },
+            geometry);
+        if (!valid) {
+            return "invalid polygon: " + reason;
+        }
+    }
+    out.geometry = std::move(geometry);
+    return std::nullopt;
+}
+
+SourceReader::Outcome SourceReader::next(Feature& feature, RejectedRow& rejected) {
+    OGRFeatureUniquePtr in(m_layer->GetNextFeature());
+    if (!in) {
+        return Outcome::End;
+    }
+    ++m_row;
+    feature.id = kNoFeatureId;
+    feature.geometry.reset();
+    feature.values.resize(m_target->fields.size());
+    std::string field;
+    if (auto reason = readGeometry(*in, feature, field)) {
+        rejected = RejectedRow{m_row, field, *reason};
+        return Outcome::Rejected;
+    }
+    for (std::size_t i = 0; i < m_mapping.size(); ++i) {
+        const FieldDef& def = m_target->fields[i];
+        Value& value = feature.values[i];
+        std::optional<std::string> reason;
+        if (m_mapping[i].sourceIndex >= 0) {
+            reason = convertValue(*in, m_mapping[i].sourceIndex, m_mapping[i].sourceType, def, value);
+        } else {
+            value = std::monostate{};
+        }
+        if (!reason) {
+            reason = checkValue(def, value);
+        }
+        if (reason) {
+            rejected = RejectedRow{m_row, def.name, *reason};
+            return Outcome::Rejected;
+        }
+    }
+    return Outcome::Feature;
+}
+
+} // namespace trygg::gdal

@@ -1,0 +1,58 @@
+#pragma once
+// Reads rows of any vector source GDAL knows and turns them into features of a thematic
+// layer: field mapping, type conversion, value lists, geometry checks and reprojection.
+// Whoever writes the features (the CLI import, the document's undoable import) uses this.
+
+#include "tryggkarta/core/crs.h"
+#include "tryggkarta/core/feature.h"
+#include "tryggkarta/core/schema.h"
+#include "tryggkarta/io/crs_transform.h"
+#include "tryggkarta/io/importer.h"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace trygg::gdal {
+
+class SourceReader {
+public:
+    enum class Outcome { Feature, Rejected, End };
+
+    /// Opens the source and prepares the mapping onto `target`; notes go to `report`.
+    static Result<SourceReader> open(const std::filesystem::path& source, const LayerDef& target,
+                                     const Crs& projectCrs, const ImportOptions& options,
+                                     ImportReport& report);
+
+    /// The next row: a feature ready to store, a rejected row with its reason, or the end.
+    Outcome next(Feature& feature, RejectedRow& rejected);
+
+    /// Rows the source says it has; 0 when it cannot tell cheaply.
+    [[nodiscard]] std::uint64_t expectedRows() const { return m_expectedRows; }
+
+private:
+    SourceReader(const LayerDef& target, CoordinateTransform transform);
+    std::optional<std::string> readGeometry(const OGRFeature& in, Feature& out,
+                                            std::string& field) const;
+
+    struct Mapping {
+        int sourceIndex = -1; ///< -1: no column, the value stays NULL
+        OGRFieldType sourceType = OFTString;
+    };
+
+    const LayerDef* m_target;
+    CoordinateTransform m_transform;
+    GDALDatasetUniquePtr m_dataset;
+    OGRLayer* m_layer = nullptr;
+    std::vector<Mapping> m_mapping;
+    int m_xColumn = -1; ///< CSV coordinate columns, when the source has no geometry
+    int m_yColumn = -1;
+    Box m_plausible;    ///< where points may lie (Sweden, generously), in the project CRS
+    std::int64_t m_row = 0;
+    std::uint64_t m_expectedRows = 0;
+};
+
+} // namespace trygg::gdal

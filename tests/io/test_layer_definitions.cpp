@@ -1,0 +1,124 @@
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+#include "tryggkarta/io/layer_definitions.h"
+
+#include <algorithm>
+
+using namespace trygg;
+using trygg::test::TempDir;
+
+namespace {
+
+std::string minimalLayer(const std::string& fieldJson) {
+    return R"({"format": "tryggkarta-layer/1", "table": "observationer",
+  "title": {"sv": "Observationer", "en": "Observations"}, "geometry": "Point",
+  "fields": [)" + fieldJson + "]}";
+}
+
+} // namespace
+
+TEST_CASE("the shipped layer definitions load and validate") {
+    auto catalog = loadLayerCatalog(TRYGG_SOURCE_LAYERS_DIR);
+    REQUIRE(catalog);
+    REQUIRE(catalog->layers.size() == 4);
+    CHECK(catalog->layers[0].table == "observationer");
+    CHECK(catalog->layers[1].table == "belysning");
+    CHECK(catalog->layers[2].table == "atgarder");
+    CHECK(catalog->layers[3].table == "vandringar");
+    CHECK(catalog->layers[2].geometry == GeometryKind::Any);
+    CHECK(catalog->layers[3].geometry == GeometryKind::LineString);
+
+    const LayerDef& obs = *catalog->find("observationer");
+    for (const char* name : {"kategori", "polaritet", "beskrivn", "kalla", "tidpunkt", "ljusforh",
+                             "kansla", "vandring", "rapportor", "kontakt", "foto"}) {
+        INFO(name);
+        CHECK(obs.field(name) != nullptr);
+    }
+    CHECK(obs.field("rapportor")->personal);
+    CHECK(obs.field("kontakt")->personal);
+    CHECK_FALSE(obs.field("kategori")->personal);
+    CHECK(obs.field("tidpunkt")->type == FieldType::DateTime);
+    CHECK(obs.field("polaritet")->matchCode("Otrygg") == "otrygg");
+    CHECK(obs.field("ljusforh")->matchCode("MÖRKER") == "morker");
+    CHECK(obs.field("kansla")->type == FieldType::Integer);
+    CHECK(obs.field("kansla")->values.size() == 4);
+    CHECK(obs.symbology.field == "polaritet");
+
+    const LayerDef& measures = *catalog->find("atgarder");
+    const FieldDef* lofte = measures.field("lofte");
+    REQUIRE(lofte != nullptr);
+    CHECK(lofte->values.size() == 11); // 2017, nine of 2019-2020, 2023-2025
+    CHECK(lofte->findCode("2019_2020_7") != nullptr);
+    CHECK(measures.field("status")->values.size() == 7);
+
+    const LayerDef& lights = *catalog->find("belysning");
+    CHECK(lights.field("status")->findCode("medvetet_slackt")->label.sv == "Medvetet släckt");
+    for (const auto& def : catalog->layers) {
+        for (const auto& field : def.fields) {
+            CHECK(field.name.size() <= 10);
+        }
+    }
+}
+
+TEST_CASE("a planner adds a category and a field without rebuilding") {
+    TempDir dir;
+    std::filesystem::copy(TRYGG_SOURCE_LAYERS_DIR, dir.path(),
+                          std::filesystem::copy_options::recursive);
+    auto text = trygg::test::readAll(dir / "observationer.json");
+    auto at = text.find("\"fields\": [");
+    REQUIRE(at != std::string::npos);
+    text.insert(at + 11, R"({"name": "snoroj", "type": "text", "label": {"sv": "Snöröjning", "en": "Snow clearance"},
+      "values": [{"code": "ja", "sv": "Ja", "en": "Yes"}, {"code": "nej", "sv": "Nej", "en": "No"}]},)");
+    dir.write("observationer.json", text);
+    auto catalog = loadLayerCatalog(dir.path());
+    REQUIRE(catalog);
+    const FieldDef* added = catalog->find("observationer")->field("snoroj");
+    REQUIRE(added != nullptr);
+    CHECK(added->matchCode("NEJ") == "nej");
+}
+
+TEST_CASE("broken definitions give errors naming file and place") {
+    SECTION("unknown type") {
+        auto def = parseLayerDefinition(
+            minimalLayer(R"({"name": "kansla", "type": "int", "label": {"sv": "Känsla"}})"), "obs.json");
+        REQUIRE_FALSE(def);
+        CHECK(def.error().where == "obs.json: fields[0].type");
+        CHECK(def.error().message ==
+              "unknown type 'int' (use integer, real, text, date or datetime)");
+    }
+    SECTION("a misspelt key") {
+        auto def = parseLayerDefinition(
+            minimalLayer(R"({"name": "kansla", "type": "integer", "requried": true, "label": {"sv": "K"}})"),
+            "obs.json");
+        REQUIRE_FALSE(def);
+        CHECK(def.error().where == "obs.json: fields[0].requried");
+    }
+    SECTION("not JSON") {
+        auto def = parseLayerDefinition("{\n  \"format\": \"tryggkarta-layer/1\",\n  \"table\" \"x\"\n}",
+                                        "obs.json");
+        REQUIRE_FALSE(def);
+        CHECK(def.error().where == "obs.json: line 3, column 14");
+    }
+    SECTION("a field name that a shapefile would cut") {
+        TempDir dir;
+        dir.write("obs.json", minimalLayer(R"({"name": "beskrivning", "type": "text", "label": {"sv": "B"}})"));
+        auto catalog = loadLayerCatalog(dir.path());
+        REQUIRE_FALSE(catalog);
+        CHECK(catalog.error().code == ErrorCode::InvalidDefinition);
+        CHECK(catalog.error().where == "obs.json: fields[0] ('beskrivning')");
+    }
+    SECTION("a value list that does not exist") {
+        TempDir dir;
+        dir.write("obs.json", minimalLayer(R"({"name": "lofte", "type": "text", "label": {"sv": "Löfte"}, "values_from": "loften"})"));
+        auto catalog = loadLayerCatalog(dir.path());
+        REQUIRE_FALSE(catalog);
+        CHECK(catalog.error().where == "obs.json: fields[0].values_from");
+    }
+    SECTION("a missing folder") {
+        auto catalog = loadLayerCatalog("/nonexistent/layers");
+        REQUIRE_FALSE(catalog);
+        CHECK(catalog.error().code == ErrorCode::OpenFailed);
+        CHECK(catalog.error().where == "/nonexistent/layers");
+    }
+}

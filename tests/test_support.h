@@ -1,0 +1,50 @@
+#pragma once
+// Shared by the tests: temporary folders and reading files back.
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+namespace trygg::test {
+
+/// A fresh folder under the system temp dir, removed when the test ends.
+class TempDir {
+public:
+    TempDir() {
+        std::random_device random;
+        m_path = std::filesystem::temp_directory_path() /
+                 ("tryggkarta-test-" + std::to_string(random()) + std::to_string(random()));
+        std::filesystem::create_directories(m_path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(m_path, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    [[nodiscard]] std::filesystem::path operator/(const std::string& name) const {
+        return m_path / name;
+    }
+    /// Writes `content` to a file in the folder and returns its path.
+    std::filesystem::path write(const std::string& name, const std::string& content) const {
+        auto file = m_path / name;
+        std::ofstream(file, std::ios::binary) << content;
+        return file;
+    }
+
+private:
+    std::filesystem::path m_path;
+};
+
+inline std::string readAll(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+} // namespace trygg::test
