@@ -191,6 +191,7 @@ Result<Project> openProject(const fs::path& path, const LayerCatalog& catalog, P
         }
     }
     progress.setStage("open");
+    project.layers.reserve(catalog.layers.size());
     std::uint64_t done = 0;
     for (const auto& def : catalog.layers) {
         OGRLayer* table = dataset.GetLayerByName(def.table.c_str());

@@ -4,6 +4,7 @@
 #include "tryggkarta/core/schema.h"
 #include "tryggkarta/core/spatial_index.h"
 
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -49,3 +50,6 @@ private:
 };
 
 } // namespace trygg
+
+static_assert(std::is_nothrow_move_constructible_v<trygg::Layer>,
+              "a growing std::vector<Layer> must move layers, not copy their indexes");

@@ -19,6 +19,16 @@ public:
 
     SpatialIndex() = default;
     explicit SpatialIndex(std::vector<Entry> entries);
+    // Boost's R-tree does not declare its move noexcept, which would make a growing
+    // std::vector<Layer> copy whole indexes; moving it only swaps pointers and cannot throw.
+    SpatialIndex(SpatialIndex&& other) noexcept : m_tree(std::move(other.m_tree)) {}
+    SpatialIndex& operator=(SpatialIndex&& other) noexcept {
+        m_tree = std::move(other.m_tree);
+        return *this;
+    }
+    SpatialIndex(const SpatialIndex&) = default;
+    SpatialIndex& operator=(const SpatialIndex&) = default;
+    ~SpatialIndex() = default;
 
     void insert(const Box& box, FeatureId id);
     /// Removes the entry with exactly this box and id; false when absent.
