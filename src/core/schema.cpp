@@ -206,8 +206,19 @@ Result<void> validate(const LayerDef& def) {
             return fail(ErrorCode::InvalidDefinition, "field name appears twice", where);
         }
     }
+    if (def.group != kThematicGroup && def.group != kBaseMapGroup) {
+        return fail(ErrorCode::InvalidDefinition, "group must be \"tema\" or \"baskarta\"",
+                    file + ": group");
+    }
     const auto& sym = def.symbology;
     std::string where = file + ": symbology";
+    if (!sym.labelField.empty() && def.field(sym.labelField) == nullptr) {
+        return fail(ErrorCode::InvalidDefinition,
+                    "label_field " + inQuotes(sym.labelField) + " is not a field of the layer", where);
+    }
+    if (sym.maxScale < 0.0 || sym.labelMaxScale < 0.0) {
+        return fail(ErrorCode::InvalidDefinition, "scale limits must be 0 or more", where);
+    }
     if (auto ok = validateStyle(sym.fallback, where + ".default"); !ok) {
         return ok;
     }

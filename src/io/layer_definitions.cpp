@@ -223,12 +223,16 @@ Result<LayerDef> parseWithLists(std::string_view content, std::string_view sourc
     LayerDef def;
     def.sourceFile = std::string(sourceName);
     try {
-        allowKeys(root, "", {"format", "order", "table", "title", "geometry", "fields", "symbology"});
+        allowKeys(root, "",
+                  {"format", "order", "group", "table", "title", "geometry", "fields", "symbology"});
         if (text(root, "", "format", true) != kLayerFormat) {
             problem("format", "expected \"" + std::string(kLayerFormat) + "\"");
         }
         def.table = text(root, "", "table", true);
         def.order = number(root, "", "order").value_or(1000.0);
+        if (auto group = text(root, "", "group", false); !group.empty()) {
+            def.group = group;
+        }
         def.title = label(root, "", "title", true);
         def.geometry = geometryKind(text(root, "", "geometry", true), "geometry");
         if (!root.contains("fields") || !root["fields"].is_array()) {
@@ -240,8 +244,12 @@ Result<LayerDef> parseWithLists(std::string_view content, std::string_view sourc
         }
         if (root.contains("symbology")) {
             const json& sym = root["symbology"];
-            allowKeys(sym, "symbology", {"field", "default", "values"});
+            allowKeys(sym, "symbology",
+                      {"field", "default", "values", "label_field", "max_scale", "label_max_scale"});
             def.symbology.field = text(sym, "symbology", "field", false);
+            def.symbology.labelField = text(sym, "symbology", "label_field", false);
+            def.symbology.maxScale = number(sym, "symbology", "max_scale").value_or(0.0);
+            def.symbology.labelMaxScale = number(sym, "symbology", "label_max_scale").value_or(0.0);
             if (sym.contains("default")) {
                 def.symbology.fallback = style(sym["default"], "symbology.default");
             }

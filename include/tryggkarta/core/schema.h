@@ -48,6 +48,9 @@ struct Symbology {
     std::string field; ///< empty: every feature gets `fallback`
     Style fallback;
     std::map<std::string, Style> byValue;
+    std::string labelField;      ///< field whose text labels each feature; empty: none
+    double maxScale = 0.0;       ///< drawn only at 1:maxScale or closer; 0: at every scale
+    double labelMaxScale = 0.0;  ///< labels only at 1:labelMaxScale or closer; 0: always
     [[nodiscard]] const Style& styleFor(std::string_view code) const;
 };
 
@@ -70,9 +73,14 @@ struct FieldDef {
     [[nodiscard]] const CodedValue* findCode(std::string_view code) const;
 };
 
+/// Layer groups as the layer panel shows them.
+inline constexpr std::string_view kThematicGroup = "tema";
+inline constexpr std::string_view kBaseMapGroup = "baskarta";
+
 struct LayerDef {
     std::string table; ///< GeoPackage table name, also the shapefile base name
     Label title;
+    std::string group = std::string(kThematicGroup); ///< kThematicGroup or kBaseMapGroup
     GeometryKind geometry = GeometryKind::Point;
     std::vector<FieldDef> fields;
     Symbology symbology;

@@ -1,0 +1,48 @@
+#pragma once
+// What a map shows: layers bottom to top with their view state, raster backgrounds, and
+// the decorations of a finished map. Cheap to copy (layers are shared, read-only), so a
+// render thread gets its own snapshot.
+
+#include "tryggkarta/core/layer.h"
+
+#include <QImage>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace trygg {
+
+/// A layer as the map shows it.
+struct SceneLayer {
+    std::shared_ptr<const Layer> layer;
+    bool visible = true;
+    double opacity = 1.0;
+};
+
+/// A raster background already read and reprojected for a map area (orthophoto, WMS).
+struct SceneRaster {
+    std::string name;
+    QImage image; ///< covers `extent`, north up
+    Box extent = emptyBox();
+    bool visible = true;
+    double opacity = 1.0;
+};
+
+struct MapDecorations {
+    bool scaleBar = true;
+    bool northArrow = true;
+    bool legend = false;
+    bool sourceNote = true;
+    std::string title;        ///< drawn at the top when not empty (plans, exports)
+    std::string sourceNote;   ///< "Baskarta: schematisk, ritad efter kända fakta ..."
+    std::string language = "sv";
+};
+
+struct MapScene {
+    std::vector<SceneRaster> rasters; ///< drawn first, under every layer
+    std::vector<SceneLayer> layers;   ///< drawn in order: the first is at the bottom
+    MapDecorations decorations;
+};
+
+} // namespace trygg
