@@ -281,8 +281,12 @@ std::optional<std::string> checkValue(const FieldDef& field, const Value& value)
         break;
     }
     if (field.isCoded()) {
-        std::string code = toDisplayString(value);
-        if (field.findCode(code) == nullptr) {
+        const auto* text = std::get_if<std::string>(&value);
+        std::string code = text != nullptr ? std::string() : toDisplayString(value);
+        if (field.findCode(text != nullptr ? *text : code) == nullptr) {
+            if (text != nullptr) {
+                code = *text;
+            }
             std::string allowed;
             for (const auto& v : field.values) {
                 allowed += (allowed.empty() ? "" : ", ") + v.code;

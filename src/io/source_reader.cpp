@@ -57,8 +57,24 @@ std::string normaliseDateText(std::string_view text) {
 }
 
 /// Converts one source value to the target field's type. Returns the reason on failure.
+using CodeLookup = std::unordered_map<std::string, std::string>;
+
+CodeLookup codeLookup(const FieldDef& field) {
+    CodeLookup lookup;
+    for (const auto& value : field.values) {
+        for (const std::string* text : {&value.code, &value.label.sv, &value.label.en}) {
+            if (!text->empty()) {
+                lookup.emplace(*text, value.code);
+                lookup.emplace(foldCase(*text), value.code);
+            }
+        }
+    }
+    return lookup;
+}
+
 std::optional<std::string> convertValue(const OGRFeature& in, int index, OGRFieldType sourceType,
-                                        const FieldDef& field, Value& out) {
+                                        const FieldDef& field, const CodeLookup& codes,
+                                        Value& out) {
     out = std::monostate{};
     if (!in.IsFieldSetAndNotNull(index)) {
         return std::nullopt;
@@ -77,15 +93,18 @@ std::optional<std::string> convertValue(const OGRFeature& in, int index, OGRFiel
         if (sourceIsNumber || sourceIsDate) {
             text = in.GetFieldAsString(index);
         }
-        auto code = field.matchCode(text);
-        if (!code) {
+        auto found = codes.find(text); // exact spelling first: no folding for clean data
+        if (found == codes.end()) {
+            found = codes.find(foldCase(trim(text)));
+        }
+        if (found == codes.end()) {
             std::string allowed;
             for (const auto& v : field.values) {
                 allowed += (allowed.empty() ? "" : ", ") + v.code;
             }
             return "unknown value " + inQuotes(text) + " (allowed: " + allowed + ")";
         }
-        text = *code;
+        text = found->second;
     }
     switch (field.type) {
     case FieldType::Text:
@@ -329,6 +348,9 @@ Result<SourceReader> SourceReader::open(const fs::path& source, const LayerDef& 
         }
         if (mapping.sourceIndex >= 0) {
             mapping.sourceType = defn->GetFieldDefn(mapping.sourceIndex)->GetType();
+            if (field.isCoded()) {
+                mapping.codes = codeLookup(field);
+            }
             used.insert(mapping.sourceIndex);
             report.fieldSources[field.name] = defn->GetFieldDefn(mapping.sourceIndex)->GetNameRef();
         } else if (field.required) {
@@ -441,7 +463,8 @@ SourceReader::Outcome SourceReader::next(Feature& feature, RejectedRow& rejected
         Value& value = feature.values[i];
         std::optional<std::string> reason;
         if (m_mapping[i].sourceIndex >= 0) {
-            reason = convertValue(*in, m_mapping[i].sourceIndex, m_mapping[i].sourceType, def, value);
+            reason = convertValue(*in, m_mapping[i].sourceIndex, m_mapping[i].sourceType, def,
+                                  m_mapping[i].codes, value);
         } else {
             value = std::monostate{};
         }

@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace trygg::gdal {
@@ -41,6 +42,9 @@ private:
     struct Mapping {
         int sourceIndex = -1; ///< -1: no column, the value stays NULL
         OGRFieldType sourceType = OFTString;
+        /// For value-list fields: code, labels and their folded forms -> code, built once so
+        /// a million rows do not fold every label of the list again.
+        std::unordered_map<std::string, std::string> codes;
     };
 
     const LayerDef* m_target;
