@@ -15,7 +15,7 @@ packages=(
     libgdal-dev gdal-bin proj-bin proj-data
     libboost-dev
     catch2 nlohmann-json3-dev libcli11-dev libbenchmark-dev
-    xvfb xauth fonts-dejavu-core
+    xvfb xauth fonts-dejavu-core poppler-utils
 )
 
 missing=()

@@ -4,8 +4,10 @@
 #include "cli_support.h"
 #include "generate_command.h"
 #include "import_command.h"
+#include "import_osm_command.h"
 #include "info_command.h"
 #include "new_command.h"
+#include "render_command.h"
 
 #include "tryggkarta/io/gdal_setup.h"
 
@@ -29,7 +31,9 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<NewCommand>());
     commands.push_back(std::make_unique<InfoCommand>());
     commands.push_back(std::make_unique<ImportCommand>());
+    commands.push_back(std::make_unique<ImportOsmCommand>());
     commands.push_back(std::make_unique<GenerateCommand>());
+    commands.push_back(std::make_unique<RenderCommand>());
     for (auto& command : commands) {
         command->setup(app);
     }

@@ -11,15 +11,6 @@ namespace {
 /// the import and rebuilt in one pass, which is several times faster for large imports.
 constexpr std::uint64_t kBulkIndexThreshold = 50000;
 
-struct TransactionGuard {
-    GDALDataset& dataset;
-    bool open = true;
-    ~TransactionGuard() {
-        if (open) {
-            dataset.RollbackTransaction();
-        }
-    }
-};
 
 } // namespace
 
@@ -37,20 +28,12 @@ Result<ImportReport> importIntoProject(const std::filesystem::path& projectPath,
                     "no layer '" + options.targetLayer + "' (layers: " + names + ")",
                     gdal::displayName(projectPath));
     }
-    auto opened = gdal::openVector(projectPath, true);
-    if (!opened) {
-        return std::unexpected(opened.error());
+    auto projectFile = gdal::openProjectFile(projectPath, true);
+    if (!projectFile) {
+        return std::unexpected(projectFile.error());
     }
-    GDALDatasetUniquePtr project = std::move(*opened);
-    if (std::string_view(project->GetDriverName()) != "GPKG") {
-        return fail(ErrorCode::InvalidFormat, "not a project: a project is a GeoPackage (.gpkg)",
-                    projectPath.string());
-    }
-    auto metadata = gdal::readMetadata(*project);
-    if (!metadata) {
-        return std::unexpected(metadata.error());
-    }
-    const Crs projectCrs = gdal::projectCrs(*project, *metadata);
+    GDALDatasetUniquePtr project = std::move(projectFile->dataset);
+    const Crs projectCrs = projectFile->crs;
 
     ImportReport report;
     auto reader = gdal::SourceReader::open(source, *target, projectCrs, options, report);
@@ -67,7 +50,7 @@ Result<ImportReport> importIntoProject(const std::filesystem::path& projectPath,
         return fail(ErrorCode::WriteFailed, "cannot start a transaction (file locked?)",
                     projectPath.string(), errors.last());
     }
-    TransactionGuard guard{*project};
+    gdal::TransactionGuard guard{*project};
     auto table = gdal::ensureThematicLayer(*project, *target, **srs);
     if (!table) {
         return std::unexpected(table.error());

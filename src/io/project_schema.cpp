@@ -242,4 +242,21 @@ Crs projectCrs(GDALDataset& dataset, const std::map<std::string, std::string>& m
     return Crs::fromEpsg(crs::kSweref99Tm);
 }
 
+Result<ProjectFile> openProjectFile(const std::filesystem::path& path, bool update) {
+    auto opened = openVector(path, update);
+    if (!opened) {
+        return std::unexpected(opened.error());
+    }
+    if (std::string_view((*opened)->GetDriverName()) != "GPKG") {
+        return fail(ErrorCode::InvalidFormat, "not a project: a project is a GeoPackage (.gpkg)",
+                    path.string());
+    }
+    auto metadata = readMetadata(**opened);
+    if (!metadata) {
+        return std::unexpected(metadata.error());
+    }
+    Crs crs = projectCrs(**opened, *metadata);
+    return ProjectFile{std::move(*opened), std::move(*metadata), std::move(crs)};
+}
+
 } // namespace trygg::gdal

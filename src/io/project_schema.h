@@ -10,6 +10,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -41,5 +42,29 @@ Result<void> writeFeature(OGRLayer& layer, const std::vector<int>& indices,
 
 /// The dataset's project CRS: that of the first thematic table, else of trygg_meta's "crs".
 Crs projectCrs(GDALDataset& dataset, const std::map<std::string, std::string>& metadata);
+
+/// A project GeoPackage opened for reading or writing, with its metadata and CRS.
+struct ProjectFile {
+    GDALDatasetUniquePtr dataset;
+    std::map<std::string, std::string> metadata;
+    Crs crs;
+};
+
+/// Opens a project; refuses files that are not GeoPackages, naming the file.
+Result<ProjectFile> openProjectFile(const std::filesystem::path& path, bool update);
+
+/// Rolls the dataset's transaction back unless `open` was cleared after a commit.
+struct TransactionGuard {
+    explicit TransactionGuard(GDALDataset& guarded) : dataset(guarded) {}
+    GDALDataset& dataset;
+    bool open = true;
+    TransactionGuard(const TransactionGuard&) = delete;
+    TransactionGuard& operator=(const TransactionGuard&) = delete;
+    ~TransactionGuard() {
+        if (open) {
+            dataset.RollbackTransaction();
+        }
+    }
+};
 
 } // namespace trygg::gdal

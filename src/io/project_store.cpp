@@ -160,21 +160,13 @@ Result<void> createProject(const fs::path& path, const Crs& crs, const LayerCata
 }
 
 Result<Project> openProject(const fs::path& path, const LayerCatalog& catalog, Progress& progress) {
-    auto opened = gdal::openVector(path, false);
+    auto opened = gdal::openProjectFile(path, false);
     if (!opened) {
         return std::unexpected(opened.error());
     }
-    GDALDataset& dataset = **opened;
-    if (std::string_view(dataset.GetDriverName()) != "GPKG") {
-        return fail(ErrorCode::InvalidFormat, "not a project: a project is a GeoPackage (.gpkg)",
-                    path.string());
-    }
+    GDALDataset& dataset = *opened->dataset;
     Project project;
-    auto metadata = gdal::readMetadata(dataset);
-    if (!metadata) {
-        return std::unexpected(metadata.error());
-    }
-    project.metadata = std::move(*metadata);
+    project.metadata = std::move(opened->metadata);
     if (auto it = project.metadata.find("schema_version"); it != project.metadata.end() &&
                                                           std::atoi(it->second.c_str()) >
                                                               kProjectSchemaVersion) {
@@ -182,7 +174,7 @@ Result<Project> openProject(const fs::path& path, const LayerCatalog& catalog, P
                     "written by a newer Tryggkarta (schema " + it->second + "); update the program",
                     path.string());
     }
-    project.crs = gdal::projectCrs(dataset, project.metadata);
+    project.crs = opened->crs;
 
     std::uint64_t total = 0;
     for (const auto& def : catalog.layers) {

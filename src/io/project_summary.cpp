@@ -19,26 +19,18 @@ std::string geometryTypeOf(OGRLayer& layer) {
 
 Result<ProjectSummary> summarizeProject(const std::filesystem::path& path,
                                         const LayerCatalog& catalog) {
-    auto opened = gdal::openVector(path, false);
+    auto opened = gdal::openProjectFile(path, false);
     if (!opened) {
         return std::unexpected(opened.error());
     }
-    GDALDataset& dataset = **opened;
-    if (std::string_view(dataset.GetDriverName()) != "GPKG") {
-        return fail(ErrorCode::InvalidFormat, "not a project: a project is a GeoPackage (.gpkg)",
-                    path.string());
-    }
+    GDALDataset& dataset = *opened->dataset;
     ProjectSummary summary;
     summary.path = path;
-    auto metadata = gdal::readMetadata(dataset);
-    if (!metadata) {
-        return std::unexpected(metadata.error());
-    }
-    summary.metadata = std::move(*metadata);
+    summary.metadata = std::move(opened->metadata);
     if (auto it = summary.metadata.find("schema_version"); it != summary.metadata.end()) {
         summary.schemaVersion = std::atoi(it->second.c_str());
     }
-    summary.crs = gdal::projectCrs(dataset, summary.metadata);
+    summary.crs = opened->crs;
     summary.crsName = crsName(summary.crs).value_or(summary.crs.identifier());
 
     for (auto* layer : dataset.GetLayers()) {

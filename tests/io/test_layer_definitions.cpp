@@ -21,13 +21,22 @@ std::string minimalLayer(const std::string& fieldJson) {
 TEST_CASE("the shipped layer definitions load and validate") {
     auto catalog = loadLayerCatalog(TRYGG_SOURCE_LAYERS_DIR);
     REQUIRE(catalog);
-    REQUIRE(catalog->layers.size() == 4);
+    REQUIRE(catalog->layers.size() == 11); // four thematic layers, then seven of the base map
     CHECK(catalog->layers[0].table == "observationer");
     CHECK(catalog->layers[1].table == "belysning");
     CHECK(catalog->layers[2].table == "atgarder");
     CHECK(catalog->layers[3].table == "vandringar");
     CHECK(catalog->layers[2].geometry == GeometryKind::Any);
     CHECK(catalog->layers[3].geometry == GeometryKind::LineString);
+    for (std::size_t i = 0; i < catalog->layers.size(); ++i) {
+        INFO(catalog->layers[i].table);
+        CHECK(catalog->layers[i].group == (i < 4 ? kThematicGroup : kBaseMapGroup));
+    }
+    // Drawn bottom to top: areas, water, buildings, railway, paths, streets, names.
+    CHECK(catalog->layers[4].table == "bas_ortnamn");
+    CHECK(catalog->layers[10].table == "bas_ytor");
+    CHECK(catalog->find("bas_byggnad")->symbology.maxScale == 10000.0);
+    CHECK(catalog->find("bas_gata")->symbology.labelField == "namn");
 
     const LayerDef& obs = *catalog->find("observationer");
     for (const char* name : {"kategori", "polaritet", "beskrivn", "kalla", "tidpunkt", "ljusforh",

@@ -6,9 +6,11 @@
 
 #include <QImage>
 #include <QPainter>
+#include <QPolygonF>
 
 #include <atomic>
 #include <filesystem>
+#include <vector>
 
 namespace trygg {
 
@@ -18,6 +20,9 @@ struct RenderStats {
     std::size_t labelsDrawn = 0;
     std::size_t labelsSkipped = 0; ///< would have overlapped a label already placed
     bool cancelled = false;
+    /// Device-pixel boxes (text and halo, rotated with the text) of the labels drawn, in
+    /// the order they were placed; pairwise disjoint.
+    std::vector<QPolygonF> labelBoxes;
 };
 
 /// The one renderer behind the canvas, PNG, PDF and SVG output. Draws a scene for a view

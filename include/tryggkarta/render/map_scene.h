@@ -33,7 +33,7 @@ struct MapDecorations {
     bool scaleBar = true;
     bool northArrow = true;
     bool legend = false;
-    bool sourceNote = true;
+    bool showSourceNote = true; ///< draws `sourceNote` bottom right (named apart from it)
     std::string title;        ///< drawn at the top when not empty (plans, exports)
     std::string sourceNote;   ///< "Baskarta: schematisk, ritad efter kända fakta ..."
     std::string language = "sv";

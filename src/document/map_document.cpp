@@ -1,0 +1,169 @@
+#include "tryggkarta/document/map_document.h"
+
+#include "tryggkarta/io/project_store.h"
+
+#include <algorithm>
+
+namespace trygg {
+namespace {
+
+bool isBaseMap(const DocumentLayer& layer) {
+    return layer.layer->definition().group == kBaseMapGroup;
+}
+
+} // namespace
+
+MapDocument::MapDocument(LayerCatalog catalog, QObject* parent)
+    : QObject(parent), m_catalog(std::move(catalog)) {}
+
+void MapDocument::setProject(Project project, std::filesystem::path path) {
+    m_path = std::move(path);
+    m_crs = project.crs;
+    m_links = std::move(project.links);
+    m_metadata = std::move(project.metadata);
+    m_layers.clear();
+    m_rasters.clear();
+    for (auto& layer : project.layers) {
+        DocumentLayer entry;
+        entry.layer = std::make_shared<const Layer>(std::move(layer));
+        m_layers.push_back(std::move(entry));
+    }
+    // Top first: thematic layers above the base map, lower "order" higher in each group.
+    std::ranges::stable_sort(m_layers, [](const DocumentLayer& a, const DocumentLayer& b) {
+        if (isBaseMap(a) != isBaseMap(b)) {
+            return !isBaseMap(a);
+        }
+        return a.layer->definition().order < b.layer->definition().order;
+    });
+    m_changes.clear();
+    emit projectReplaced();
+    emit modifiedChanged(false);
+}
+
+int MapDocument::indexOf(const std::string& name) const {
+    for (std::size_t i = 0; i < m_layers.size(); ++i) {
+        if (m_layers[i].layer->name() == name) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+void MapDocument::setVisible(int index, bool visible) {
+    if (index < 0 || index >= static_cast<int>(m_layers.size()) ||
+        m_layers[static_cast<std::size_t>(index)].visible == visible) {
+        return;
+    }
+    m_layers[static_cast<std::size_t>(index)].visible = visible;
+    emit layersChanged();
+}
+
+void MapDocument::setOpacity(int index, double opacity) {
+    if (index < 0 || index >= static_cast<int>(m_layers.size())) {
+        return;
+    }
+    m_layers[static_cast<std::size_t>(index)].opacity = std::clamp(opacity, 0.0, 1.0);
+    emit layersChanged();
+}
+
+void MapDocument::moveLayer(int from, int to) {
+    const int count = static_cast<int>(m_layers.size());
+    if (from < 0 || from >= count || to < 0 || to >= count || from == to) {
+        return;
+    }
+    if (isBaseMap(m_layers[static_cast<std::size_t>(from)]) !=
+        isBaseMap(m_layers[static_cast<std::size_t>(to)])) {
+        return; // the base map stays under the thematic layers
+    }
+    auto moved = m_layers[static_cast<std::size_t>(from)];
+    m_layers.erase(m_layers.begin() + from);
+    m_layers.insert(m_layers.begin() + to, std::move(moved));
+    emit layersChanged();
+}
+
+void MapDocument::addOverlay(Layer layer, std::string sourcePath) {
+    DocumentLayer entry;
+    entry.layer = std::make_shared<const Layer>(std::move(layer));
+    entry.overlay = true;
+    entry.sourcePath = std::move(sourcePath);
+    // Overlays go on top of the thematic layers, as added data usually should.
+    m_layers.insert(m_layers.begin(), std::move(entry));
+    emit layersChanged();
+}
+
+void MapDocument::addRaster(SceneRaster raster) {
+    m_rasters.push_back(std::move(raster));
+    emit layersChanged();
+}
+
+MapScene MapDocument::scene(const std::string& language) const {
+    MapScene scene;
+    scene.rasters = m_rasters;
+    for (auto it = m_layers.rbegin(); it != m_layers.rend(); ++it) {
+        scene.layers.push_back(SceneLayer{it->layer, it->visible, it->opacity});
+    }
+    scene.decorations.language = language;
+    bool baseMap = std::ranges::any_of(m_layers, [](const DocumentLayer& l) {
+        return isBaseMap(l) && l.layer->size() > 0;
+    });
+    std::string note;
+    if (baseMap) {
+        note = language == "en" ? "Base map: schematic, drawn from known facts, not surveyed"
+                                : "Baskarta: schematisk, ritad efter kända fakta, inte inmätt";
+    }
+    if (m_metadata.contains("example_data")) {
+        note += std::string(note.empty() ? "" : " · ") +
+                (language == "en" ? "Synthetic example data, not real observations"
+                                  : m_metadata.at("example_data"));
+    }
+    scene.decorations.sourceNote = note;
+    return scene;
+}
+
+Box MapDocument::extent() const {
+    Box box = emptyBox();
+    for (const auto& layer : m_layers) {
+        expand(box, layer.layer->extent());
+    }
+    for (const auto& raster : m_rasters) {
+        expand(box, raster.extent);
+    }
+    return box;
+}
+
+Project MapDocument::snapshotProject() const {
+    Project project;
+    project.crs = m_crs;
+    project.links = m_links;
+    project.metadata = m_metadata;
+    for (const auto& layer : m_layers) {
+        if (!layer.overlay) {
+            project.layers.push_back(*layer.layer);
+        }
+    }
+    return project;
+}
+
+Result<void> MapDocument::save() {
+    if (m_changes.empty()) {
+        return {};
+    }
+    if (auto saved = saveChanges(m_path, snapshotProject(), m_changes); !saved) {
+        return saved;
+    }
+    m_changes.clear();
+    emit modifiedChanged(false);
+    return {};
+}
+
+Result<void> MapDocument::saveAs(const std::filesystem::path& path) {
+    if (auto saved = saveProjectAs(path, snapshotProject()); !saved) {
+        return saved;
+    }
+    m_path = path;
+    m_changes.clear();
+    emit modifiedChanged(false);
+    return {};
+}
+
+} // namespace trygg

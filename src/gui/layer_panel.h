@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QSlider>
+#include <QTreeWidget>
+#include <QWidget>
+
+#include <string>
+
+namespace trygg {
+
+class MapDocument;
+struct Style;
+
+/// The layer panel: thematic layers, added layers and the base map in groups; a check box
+/// per layer for visibility, drag to reorder within a group, an opacity slider for the
+/// current layer, and each layer's legend under it.
+class LayerPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit LayerPanel(MapDocument& document, QWidget* parent = nullptr);
+
+    void setLanguage(const std::string& language);
+    void retranslate();
+    /// The tree, for tests.
+    [[nodiscard]] QTreeWidget* tree() const { return m_tree; }
+    /// The top-level item of a layer, or null.
+    [[nodiscard]] QTreeWidgetItem* itemFor(const std::string& layerName) const;
+
+signals:
+    void zoomToLayerRequested(const std::string& layerName);
+
+private:
+    void rebuild();
+    void onItemChanged(QTreeWidgetItem* item, int column);
+    void onOrderChanged();
+    void onCurrentChanged();
+
+    MapDocument& m_document;
+    std::string m_language = "sv";
+    QTreeWidget* m_tree;
+    QSlider* m_opacity;
+    bool m_rebuilding = false;
+};
+
+/// A small picture of a style, as the legend shows it.
+QIcon styleSwatch(const Style& style, bool asLine, bool asArea);
+
+} // namespace trygg

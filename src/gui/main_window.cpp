@@ -1,0 +1,412 @@
+#include "main_window.h"
+
+#include "background_open.h"
+#include "gps_tracker.h"
+#include "layer_panel.h"
+#include "map_canvas.h"
+#include "position_readout.h"
+
+#include "tryggkarta/io/project_store.h"
+#include "tryggkarta/io/raster_source.h"
+#include "tryggkarta/io/vector_overlay.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace trygg {
+namespace {
+
+constexpr int kMaxRecent = 8;
+constexpr int kRasterMaxPixels = 4096;
+const QString kRecentKey = QStringLiteral("recentProjects");
+
+QString projectFilter() { return QObject::tr("Tryggkarta-projekt (*.gpkg)"); }
+
+} // namespace
+
+MainWindow::MainWindow(LayerCatalog catalog, QWidget* parent)
+    : QMainWindow(parent), m_document(std::move(catalog)) {
+    m_canvas = new MapCanvas(this);
+    setCentralWidget(m_canvas);
+    m_layers = new LayerPanel(m_document, this);
+    m_layerDock = new QDockWidget(this);
+    m_layerDock->setObjectName(QStringLiteral("layers"));
+    m_layerDock->setWidget(m_layers);
+    addDockWidget(Qt::LeftDockWidgetArea, m_layerDock);
+    m_readout = new PositionReadout(this);
+    statusBar()->addPermanentWidget(m_readout);
+    m_gps = std::make_unique<GpsTracker>();
+    setAcceptDrops(true);
+    resize(1280, 800);
+
+    createActions();
+    connect(&m_document, &MapDocument::projectReplaced, this, [this] {
+        m_readout->setMapCrs(m_document.crs());
+        m_gps->setMapCrs(m_document.crs());
+        refreshScene();
+        zoomToFull();
+        updateTitle();
+    });
+    connect(&m_document, &MapDocument::layersChanged, this, &MainWindow::refreshScene);
+    connect(&m_document, &MapDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_canvas, &MapCanvas::cursorMoved, m_readout, &PositionReadout::showPosition);
+    connect(m_canvas, &MapCanvas::viewChanged, m_readout, &PositionReadout::showScale);
+    connect(m_readout, &PositionReadout::scaleRequested, this,
+            [this](double scale) { m_canvas->setView(m_canvas->view().withScale(scale)); });
+    connect(m_layers, &LayerPanel::zoomToLayerRequested, this, [this](const std::string& name) {
+        int index = m_document.indexOf(name);
+        if (index >= 0) {
+            m_canvas->zoomToExtent(m_document.layers()[static_cast<std::size_t>(index)].layer->extent());
+        }
+    });
+    connect(m_gps.get(), &GpsTracker::positionChanged, m_canvas, &MapCanvas::setPositionMarker);
+    connect(m_gps.get(), &GpsTracker::problem, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    QSettings settings;
+    restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
+    retranslate();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    m_new = new QAction(this);
+    m_new->setShortcut(QKeySequence::New);
+    connect(m_new, &QAction::triggered, this, &MainWindow::newProject);
+    m_open = new QAction(this);
+    m_open->setShortcut(QKeySequence::Open);
+    connect(m_open, &QAction::triggered, this, &MainWindow::openProjectDialog);
+    m_save = new QAction(this);
+    m_save->setShortcut(QKeySequence::Save);
+    connect(m_save, &QAction::triggered, this, &MainWindow::save);
+    m_saveAs = new QAction(this);
+    m_saveAs->setShortcut(QKeySequence::SaveAs);
+    connect(m_saveAs, &QAction::triggered, this, &MainWindow::saveAs);
+    m_addData = new QAction(this);
+    m_addData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(m_addData, &QAction::triggered, this, &MainWindow::addData);
+    m_quit = new QAction(this);
+    m_quit->setShortcut(QKeySequence::Quit);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    m_zoomIn = new QAction(this);
+    m_zoomIn->setShortcut(QKeySequence::ZoomIn);
+    connect(m_zoomIn, &QAction::triggered, this, [this] { m_canvas->zoomBy(2.0); });
+    m_zoomOut = new QAction(this);
+    m_zoomOut->setShortcut(QKeySequence::ZoomOut);
+    connect(m_zoomOut, &QAction::triggered, this, [this] { m_canvas->zoomBy(0.5); });
+    m_zoomFull = new QAction(this);
+    m_zoomFull->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(m_zoomFull, &QAction::triggered, this, &MainWindow::zoomToFull);
+    m_swedish = new QAction(QStringLiteral("Svenska"), this);
+    m_english = new QAction(QStringLiteral("English"), this);
+    auto* languages = new QActionGroup(this);
+    for (QAction* a : {m_swedish, m_english}) {
+        a->setCheckable(true);
+        languages->addAction(a);
+    }
+    connect(m_swedish, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("sv")); });
+    connect(m_english, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("en")); });
+    m_gpsSource = new QAction(this);
+    connect(m_gpsSource, &QAction::triggered, this, &MainWindow::chooseGpsSource);
+    m_about = new QAction(this);
+    connect(m_about, &QAction::triggered, this, &MainWindow::about);
+
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addActions({m_new, m_open});
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    m_fileMenu->addActions({m_save, m_saveAs});
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_addData);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quit);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addActions({m_zoomIn, m_zoomOut, m_zoomFull});
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_layerDock->toggleViewAction());
+    m_settingsMenu = menuBar()->addMenu(QString());
+    m_languageMenu = m_settingsMenu->addMenu(QString());
+    m_languageMenu->addActions({m_swedish, m_english});
+    m_settingsMenu->addAction(m_gpsSource);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_about);
+
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("main"));
+    m_toolBar->addActions({m_open, m_save, m_addData});
+    m_toolBar->addSeparator();
+    m_toolBar->addActions({m_zoomIn, m_zoomOut, m_zoomFull});
+    updateRecentMenu();
+}
+
+void MainWindow::retranslate() {
+    m_fileMenu->setTitle(tr("&Arkiv"));
+    m_recentMenu->setTitle(tr("Öppna &senaste"));
+    m_viewMenu->setTitle(tr("&Visa"));
+    m_settingsMenu->setTitle(tr("&Inställningar"));
+    m_languageMenu->setTitle(tr("&Språk"));
+    m_helpMenu->setTitle(tr("&Hjälp"));
+    m_new->setText(tr("&Nytt projekt…"));
+    m_open->setText(tr("Ö&ppna projekt…"));
+    m_save->setText(tr("&Spara"));
+    m_saveAs->setText(tr("Spara so&m…"));
+    m_addData->setText(tr("&Lägg till data…"));
+    m_addData->setStatusTip(tr("Visa en kartfil (vektor eller ortofoto) ovanpå projektet"));
+    m_quit->setText(tr("&Avsluta"));
+    m_zoomIn->setText(tr("Zooma &in"));
+    m_zoomOut->setText(tr("Zooma &ut"));
+    m_zoomFull->setText(tr("&Hela kartan"));
+    m_gpsSource->setText(tr("&GPS-källa…"));
+    m_about->setText(tr("&Om Tryggkarta"));
+    m_layerDock->setWindowTitle(tr("Lager"));
+    m_toolBar->setWindowTitle(tr("Verktyg"));
+    m_canvas->setToolTip(tr("Dra för att panorera, rulla för att zooma, Skift+dra för att zooma till en ruta"));
+    m_swedish->setChecked(m_language == QStringLiteral("sv"));
+    m_english->setChecked(m_language == QStringLiteral("en"));
+    m_readout->retranslate();
+    m_layers->setLanguage(m_language.toStdString());
+    m_layers->retranslate();
+    updateRecentMenu();
+    updateTitle();
+    refreshScene();
+}
+
+void MainWindow::setLanguage(const QString& language) {
+    QApplication::removeTranslator(&m_translator);
+    QApplication::removeTranslator(&m_qtTranslator);
+    m_language = language;
+    if (language == QStringLiteral("en")) {
+        if (m_translator.load(QStringLiteral(":/i18n/tryggkarta_en.qm"))) {
+            QApplication::installTranslator(&m_translator);
+        }
+    } else if (m_qtTranslator.load(QStringLiteral("qtbase_sv"),
+                                   QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QApplication::installTranslator(&m_qtTranslator); // Qt's own dialogs in Swedish
+    }
+    QSettings().setValue(QStringLiteral("language"), language);
+    retranslate();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::refreshScene() {
+    m_canvas->setScene(m_document.scene(m_language.toStdString()));
+}
+
+void MainWindow::updateTitle() {
+    QString name = m_document.hasProject()
+                       ? QString::fromStdString(m_document.path().filename().string())
+                       : tr("Inget projekt");
+    setWindowTitle(QStringLiteral("%1%2 — Tryggkarta").arg(name, m_document.isModified() ? "*" : ""));
+}
+
+void MainWindow::showError(const Error& error, const QString& what) {
+    if (error.code == ErrorCode::Cancelled) {
+        statusBar()->showMessage(tr("Avbrutet"), 5000);
+        return;
+    }
+    QMessageBox::warning(this, what, QString::fromStdString(error.describe()));
+}
+
+bool MainWindow::openProjectFile(const std::filesystem::path& path) {
+    auto project = openProjectWithProgress(path, m_document.catalog(), this);
+    if (!project) {
+        showError(project.error(), tr("Projektet kunde inte öppnas"));
+        return false;
+    }
+    m_document.setProject(std::move(*project), path);
+    rememberRecent(QString::fromStdString(path.string()));
+    return true;
+}
+
+bool MainWindow::maybeSave() {
+    if (!m_document.isModified()) {
+        return true;
+    }
+    auto answer = QMessageBox::question(this, tr("Osparade ändringar"),
+                                        tr("Projektet har ändringar som inte är sparade. Spara dem?"),
+                                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save) {
+        return save();
+    }
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::newProject() {
+    if (!maybeSave()) {
+        return;
+    }
+    QString path = QFileDialog::getSaveFileName(this, tr("Nytt projekt"), QString(), projectFilter());
+    if (path.isEmpty()) {
+        return;
+    }
+    if (!path.endsWith(QStringLiteral(".gpkg"), Qt::CaseInsensitive)) {
+        path += QStringLiteral(".gpkg");
+    }
+    std::filesystem::remove(path.toStdString()); // the dialog already asked before replacing
+    if (auto created = createProject(path.toStdString(), Crs::fromEpsg(crs::kSweref99Tm), m_document.catalog());
+        !created) {
+        showError(created.error(), tr("Projektet kunde inte skapas"));
+        return;
+    }
+    openProjectFile(path.toStdString());
+}
+
+void MainWindow::openProjectDialog() {
+    if (!maybeSave()) {
+        return;
+    }
+    QString path = QFileDialog::getOpenFileName(this, tr("Öppna projekt"), QString(), projectFilter());
+    if (!path.isEmpty()) {
+        openProjectFile(path.toStdString());
+    }
+}
+
+bool MainWindow::save() {
+    if (!m_document.hasProject()) {
+        return saveAs();
+    }
+    if (auto saved = m_document.save(); !saved) {
+        showError(saved.error(), tr("Projektet kunde inte sparas"));
+        return false;
+    }
+    statusBar()->showMessage(tr("Sparat"), 3000);
+    return true;
+}
+
+bool MainWindow::saveAs() {
+    QString path = QFileDialog::getSaveFileName(this, tr("Spara projekt som"), QString(), projectFilter());
+    if (path.isEmpty()) {
+        return false;
+    }
+    if (!path.endsWith(QStringLiteral(".gpkg"), Qt::CaseInsensitive)) {
+        path += QStringLiteral(".gpkg");
+    }
+    if (auto saved = m_document.saveAs(path.toStdString()); !saved) {
+        showError(saved.error(), tr("Projektet kunde inte sparas"));
+        return false;
+    }
+    rememberRecent(path);
+    updateTitle();
+    return true;
+}
+
+void MainWindow::addData() {
+    QString path = QFileDialog::getOpenFileName(
+        this, tr("Lägg till data"), QString(),
+        tr("Kartdata (*.shp *.gpkg *.geojson *.json *.kml *.gpx *.csv *.osm *.pbf *.tif *.tiff *.jpg *.png *.mbtiles *.xml);;Alla filer (*)"));
+    if (!path.isEmpty()) {
+        addDataFile(path);
+    }
+}
+
+void MainWindow::addDataFile(const QString& path) {
+    const std::filesystem::path file = path.toStdString();
+    if (probeDataKind(file) == DataKind::Raster) {
+        auto extent = rasterExtent(file, m_document.crs());
+        if (!extent) {
+            showError(extent.error(), tr("Bilden kunde inte läsas"));
+            return;
+        }
+        double width = extent->max_corner().x() - extent->min_corner().x();
+        double height = extent->max_corner().y() - extent->min_corner().y();
+        double scale = kRasterMaxPixels / std::max(width, height);
+        auto raster = readRasterView(file, m_document.crs(), *extent,
+                                     std::max(1, static_cast<int>(width * std::min(scale, 4.0))),
+                                     std::max(1, static_cast<int>(height * std::min(scale, 4.0))));
+        if (!raster) {
+            showError(raster.error(), tr("Bilden kunde inte läsas"));
+            return;
+        }
+        QImage image(reinterpret_cast<const uchar*>(raster->argb.data()), raster->width, raster->height,
+                     QImage::Format_ARGB32);
+        m_document.addRaster(SceneRaster{file.filename().string(), image.copy(), raster->extent});
+        return;
+    }
+    auto layer = readVectorOverlay(file, m_document.crs());
+    if (!layer) {
+        showError(layer.error(), tr("Filen kunde inte läsas"));
+        return;
+    }
+    m_document.addOverlay(std::move(*layer), file.string());
+}
+
+void MainWindow::zoomToFull() { m_canvas->zoomToExtent(m_document.extent()); }
+
+void MainWindow::chooseGpsSource() { m_gps->chooseSource(this); }
+
+void MainWindow::about() {
+    QMessageBox::about(this, tr("Om Tryggkarta"),
+                       tr("<b>Tryggkarta</b> %1<br>Trygghetskartläggning av Vännäs centrum: "
+                          "observationer, belysning och trygghetsskapande åtgärder.<br><br>"
+                          "Baskartan är schematisk, ritad efter kända fakta och inte inmätt.")
+                           .arg(QStringLiteral(TRYGG_VERSION)));
+}
+
+void MainWindow::rememberRecent(const QString& path) {
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent) {
+        recent.removeLast();
+    }
+    settings.setValue(kRecentKey, recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (const QString& path : recent) {
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeSave()) {
+                openProjectFile(path.toStdString());
+            }
+        })->setToolTip(path);
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings().setValue(QStringLiteral("windowState"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls()) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            addDataFile(url.toLocalFile());
+        }
+    }
+    event->acceptProposedAction();
+}
+
+} // namespace trygg

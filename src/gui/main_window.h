@@ -1,0 +1,95 @@
+#pragma once
+
+#include "tryggkarta/document/map_document.h"
+
+#include <QMainWindow>
+#include <QTranslator>
+
+#include <filesystem>
+#include <memory>
+
+class QAction;
+class QMenu;
+
+namespace trygg {
+
+class LayerPanel;
+class MapCanvas;
+class PositionReadout;
+class GpsTracker;
+
+/// The main window wires the document, canvas, panels and actions together; it holds no
+/// domain logic of its own.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(LayerCatalog catalog, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a project (progress dialog, errors shown); false when it failed.
+    bool openProjectFile(const std::filesystem::path& path);
+    void setLanguage(const QString& language);
+
+    [[nodiscard]] MapCanvas* canvas() const { return m_canvas; }
+    [[nodiscard]] LayerPanel* layerPanel() const { return m_layers; }
+    [[nodiscard]] PositionReadout* readout() const { return m_readout; }
+    [[nodiscard]] MapDocument& document() { return m_document; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void retranslate();
+    void refreshScene();
+    void updateTitle();
+    void updateRecentMenu();
+    void rememberRecent(const QString& path);
+    void showError(const Error& error, const QString& what);
+    bool maybeSave();
+    void newProject();
+    void openProjectDialog();
+    bool save();
+    bool saveAs();
+    void addData();
+    void addDataFile(const QString& path);
+    void zoomToFull();
+    void chooseGpsSource();
+    void about();
+
+    MapDocument m_document;
+    MapCanvas* m_canvas = nullptr;
+    LayerPanel* m_layers = nullptr;
+    PositionReadout* m_readout = nullptr;
+    std::unique_ptr<GpsTracker> m_gps;
+    QTranslator m_translator;
+    QTranslator m_qtTranslator;
+    QString m_language = QStringLiteral("sv");
+
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_settingsMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QDockWidget* m_layerDock = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    QAction* m_new = nullptr;
+    QAction* m_open = nullptr;
+    QAction* m_save = nullptr;
+    QAction* m_saveAs = nullptr;
+    QAction* m_addData = nullptr;
+    QAction* m_quit = nullptr;
+    QAction* m_zoomIn = nullptr;
+    QAction* m_zoomOut = nullptr;
+    QAction* m_zoomFull = nullptr;
+    QAction* m_swedish = nullptr;
+    QAction* m_english = nullptr;
+    QAction* m_gpsSource = nullptr;
+    QAction* m_about = nullptr;
+};
+
+} // namespace trygg

@@ -1,0 +1,235 @@
+#include "map_canvas.h"
+
+#include <QFutureWatcher>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QTimer>
+#include <QWheelEvent>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+
+namespace trygg {
+namespace {
+
+constexpr double kKeyPanFraction = 0.25;
+
+bool sameView(const ViewTransform& a, const ViewTransform& b) {
+    return a.center().x() == b.center().x() && a.center().y() == b.center().y() &&
+           a.metresPerPixel() == b.metresPerPixel() && a.size() == b.size() && a.dpi() == b.dpi();
+}
+
+} // namespace
+
+MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent), m_view(Point{733107, 7096069}, 1.0, QSize(800, 600)) {
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(200, 150);
+}
+
+MapCanvas::~MapCanvas() {
+    if (m_cancelInFlight) {
+        m_cancelInFlight->store(true);
+    }
+}
+
+void MapCanvas::setScene(MapScene scene) {
+    m_scene = std::move(scene);
+    scheduleRender();
+}
+
+void MapCanvas::setView(const ViewTransform& view) {
+    if (sameView(view, m_view)) {
+        return;
+    }
+    m_view = view;
+    emit viewChanged(m_view);
+    update(); // show the last image moved to the new view at once
+    scheduleRender();
+}
+
+void MapCanvas::zoomToExtent(const Box& extent) {
+    if (isEmpty(extent)) {
+        return;
+    }
+    setView(ViewTransform::fitting(extent, size(), 0.05, m_view.dpi()));
+}
+
+void MapCanvas::zoomBy(double factor) {
+    setView(m_view.zoomedAround(QPointF(width() / 2.0, height() / 2.0), factor));
+}
+
+void MapCanvas::setPositionMarker(std::optional<PositionMarker> marker) {
+    m_marker = marker;
+    update();
+}
+
+void MapCanvas::scheduleRender() {
+    // Coalesce: many view changes within one event-loop turn cost one render.
+    if (m_renderScheduled) {
+        return;
+    }
+    m_renderScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_renderScheduled = false;
+        startRender();
+    });
+}
+
+void MapCanvas::startRender() {
+    if (m_cancelInFlight) {
+        m_cancelInFlight->store(true); // that view is stale now
+    }
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_cancelInFlight = cancel;
+    const std::uint64_t generation = ++m_generation;
+    const ViewTransform view = m_view.withSize(size());
+    ++m_rendersInFlight;
+
+    auto* watcher = new QFutureWatcher<QImage>(this);
+    connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, generation, view] {
+        --m_rendersInFlight;
+        watcher->deleteLater();
+        if (generation != m_generation) {
+            return; // a newer render replaces this one
+        }
+        QImage image = watcher->result();
+        if (!image.isNull()) {
+            m_image = std::move(image);
+            m_imageView = view;
+            update();
+        }
+        emit renderFinished();
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [renderer = m_renderer, scene = m_scene, view, cancel, hook = m_beforeRender]() -> QImage {
+            if (hook) {
+                hook();
+            }
+            if (cancel->load()) {
+                return {};
+            }
+            QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            RenderStats stats = renderer.render(painter, scene, view, cancel.get());
+            painter.end();
+            return stats.cancelled ? QImage() : image;
+        }));
+}
+
+void MapCanvas::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.fillRect(rect(), Qt::white);
+    if (!m_image.isNull()) {
+        // Where the last image's area lies in the current view: it follows pans and zooms
+        // until the new render replaces it.
+        QRectF target = m_view.toScreen(m_imageView.visibleExtent());
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+        painter.drawImage(target, m_image);
+    }
+    if (m_drag == Drag::ZoomBox) {
+        painter.setPen(QPen(QColor(0x1f, 0x4e, 0x9c), 1.5, Qt::DashLine));
+        painter.setBrush(QColor(0x1f, 0x4e, 0x9c, 40));
+        painter.drawRect(QRectF(m_dragStart, m_dragLast).normalized());
+    }
+    drawMarker(painter);
+    if (isRendering()) {
+        painter.setPen(QColor(90, 90, 90));
+        painter.drawText(rect().adjusted(8, 6, -8, -6), Qt::AlignTop | Qt::AlignLeft, tr("Ritar…"));
+    }
+}
+
+void MapCanvas::drawMarker(QPainter& painter) const {
+    if (!m_marker) {
+        return;
+    }
+    painter.setRenderHint(QPainter::Antialiasing);
+    QPointF centre = m_view.toScreen(m_marker->position);
+    double radius = m_marker->accuracyMetres / m_view.metresPerPixel();
+    if (radius > 6.0) {
+        painter.setPen(QPen(QColor(30, 110, 220, 160), 1.0));
+        painter.setBrush(QColor(30, 110, 220, 50));
+        painter.drawEllipse(centre, radius, radius);
+    }
+    painter.setPen(QPen(Qt::white, 2.0));
+    painter.setBrush(QColor(30, 110, 220));
+    painter.drawEllipse(centre, 6.0, 6.0);
+}
+
+void MapCanvas::resizeEvent(QResizeEvent*) {
+    m_view = m_view.withSize(size());
+    emit viewChanged(m_view);
+    scheduleRender();
+}
+
+void MapCanvas::mousePressEvent(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton) {
+        return;
+    }
+    m_drag = event->modifiers().testFlag(Qt::ShiftModifier) ? Drag::ZoomBox : Drag::Pan;
+    m_dragStart = event->position();
+    m_dragLast = event->position();
+    if (m_drag == Drag::Pan) {
+        setCursor(Qt::ClosedHandCursor);
+    }
+}
+
+void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
+    emit cursorMoved(m_view.toMap(event->position()));
+    if (m_drag == Drag::Pan) {
+        QPointF delta = event->position() - m_dragLast;
+        m_dragLast = event->position();
+        setView(m_view.panned(delta));
+    } else if (m_drag == Drag::ZoomBox) {
+        m_dragLast = event->position();
+        update();
+    }
+}
+
+void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton || m_drag == Drag::None) {
+        return;
+    }
+    if (m_drag == Drag::ZoomBox) {
+        QRectF box = QRectF(m_dragStart, event->position()).normalized();
+        if (box.width() > 4 && box.height() > 4) {
+            Point a = m_view.toMap(box.bottomLeft());
+            Point b = m_view.toMap(box.topRight());
+            m_drag = Drag::None;
+            setView(ViewTransform::fitting(Box{a, b}, size(), 0.0, m_view.dpi()));
+        }
+    }
+    m_drag = Drag::None;
+    unsetCursor();
+    update();
+}
+
+void MapCanvas::wheelEvent(QWheelEvent* event) {
+    double notches = event->angleDelta().y() / 120.0;
+    if (notches == 0.0) {
+        return;
+    }
+    setView(m_view.zoomedAround(event->position(), std::pow(kWheelZoomStep, notches)));
+    event->accept();
+}
+
+void MapCanvas::keyPressEvent(QKeyEvent* event) {
+    const double dx = width() * kKeyPanFraction;
+    const double dy = height() * kKeyPanFraction;
+    switch (event->key()) {
+    case Qt::Key_Left: setView(m_view.panned(QPointF(dx, 0))); break;
+    case Qt::Key_Right: setView(m_view.panned(QPointF(-dx, 0))); break;
+    case Qt::Key_Up: setView(m_view.panned(QPointF(0, dy))); break;
+    case Qt::Key_Down: setView(m_view.panned(QPointF(0, -dy))); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomBy(2.0); break;
+    case Qt::Key_Minus: zoomBy(0.5); break;
+    default: QWidget::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+} // namespace trygg

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "tryggkarta/render/map_renderer.h"
+
+#include <QImage>
+#include <QPointer>
+#include <QWidget>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace trygg {
+
+/// A GPS fix in map coordinates, for the position marker.
+struct PositionMarker {
+    Point position;
+    double accuracyMetres = 0.0;
+};
+
+/// The map canvas. Holds no domain data of its own: it asks the renderer to draw a scene
+/// snapshot for the current view on a worker thread, and shows the last finished image
+/// (moved and scaled to the current view) until the next one is ready, so panning and
+/// zooming never wait for a render. A newer view cancels the render in flight.
+class MapCanvas : public QWidget {
+    Q_OBJECT
+public:
+    /// One wheel notch (120 units) zooms by this factor.
+    static constexpr double kWheelZoomStep = 1.4142135623730951;
+
+    explicit MapCanvas(QWidget* parent = nullptr);
+    ~MapCanvas() override;
+
+    void setScene(MapScene scene);
+    [[nodiscard]] const ViewTransform& view() const { return m_view; }
+    void setView(const ViewTransform& view);
+    void zoomToExtent(const Box& extent);
+    void zoomBy(double factor);
+    void setPositionMarker(std::optional<PositionMarker> marker);
+
+    [[nodiscard]] bool isRendering() const { return m_rendersInFlight > 0; }
+    /// The last finished image and the view it was drawn for.
+    [[nodiscard]] const QImage& lastImage() const { return m_image; }
+    [[nodiscard]] const ViewTransform& lastImageView() const { return m_imageView; }
+    /// Runs in the worker before each render; tests use it to make renders slow.
+    void setBeforeRenderHook(std::function<void()> hook) { m_beforeRender = std::move(hook); }
+
+signals:
+    void viewChanged(const trygg::ViewTransform& view);
+    void cursorMoved(const trygg::Point& mapPosition);
+    void renderFinished();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void scheduleRender();
+    void startRender();
+    void drawMarker(QPainter& painter) const;
+
+    MapRenderer m_renderer;
+    MapScene m_scene;
+    ViewTransform m_view;
+    QImage m_image;
+    ViewTransform m_imageView;
+    std::optional<PositionMarker> m_marker;
+    std::function<void()> m_beforeRender;
+
+    std::shared_ptr<std::atomic<bool>> m_cancelInFlight;
+    std::uint64_t m_generation = 0;
+    int m_rendersInFlight = 0;
+    bool m_renderScheduled = false;
+
+    enum class Drag { None, Pan, ZoomBox };
+    Drag m_drag = Drag::None;
+    QPointF m_dragStart;
+    QPointF m_dragLast;
+};
+
+} // namespace trygg

@@ -1,0 +1,201 @@
+#include "tryggkarta/render/map_renderer.h"
+
+#include "decorations.h"
+#include "feature_painter.h"
+#include "label_collector.h"
+#include "label_placer.h"
+#include "point_sprites.h"
+#include "symbol_painter.h"
+
+#include <algorithm>
+
+namespace trygg {
+namespace {
+
+using namespace render;
+
+// How often a long layer looks at the cancel flag: rare enough to cost nothing, often
+// enough that a cancelled canvas render stops within a millisecond or two.
+constexpr std::size_t kCancelCheckEvery = 4096;
+constexpr double kLabelFontMm = 2.6;
+constexpr double kLabelHaloMm = 0.5;
+
+bool isCancelled(const std::atomic<bool>* cancel) {
+    return cancel != nullptr && cancel->load(std::memory_order_relaxed);
+}
+
+bool covers(const Box& outer, const Box& inner) {
+    return outer.min_corner().x() <= inner.min_corner().x() && outer.min_corner().y() <= inner.min_corner().y() &&
+           outer.max_corner().x() >= inner.max_corner().x() && outer.max_corner().y() >= inner.max_corner().y();
+}
+
+/// The features the R-tree finds in the view, in the layer's own order for layers small
+/// enough to sort cheaply (so symbols stack the same way however the view is panned).
+/// When the view holds the whole layer the tree would return every feature: the layer's
+/// vector is walked instead, the same set without a tree walk and a hash look-up each.
+void visibleFeatures(const Layer& layer, const Box& window, std::vector<const Feature*>& out) {
+    out.clear();
+    if (!isEmpty(layer.extent()) && covers(window, layer.extent())) {
+        for (const Feature& feature : layer.features()) {
+            if (feature.geometry) {
+                out.push_back(&feature);
+            }
+        }
+        return;
+    }
+    layer.index().visit(window, [&](FeatureId id) {
+        if (const Feature* feature = layer.find(id); feature != nullptr && feature->geometry) {
+            out.push_back(feature);
+        }
+    });
+    if (out.size() <= kDensePointThreshold) {
+        std::ranges::sort(out); // features live in one vector: address order is layer order
+    }
+}
+
+bool labelsAtScale(const Symbology& symbology, const ViewTransform& view) {
+    return !(symbology.labelMaxScale > 0.0 && view.scaleDenominator() > symbology.labelMaxScale);
+}
+
+void drawRasters(QPainter& painter, const MapScene& scene, const ViewTransform& view) {
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    for (const SceneRaster& raster : scene.rasters) {
+        if (!raster.visible || raster.image.isNull() || isEmpty(raster.extent)) {
+            continue;
+        }
+        painter.setOpacity(raster.opacity);
+        painter.drawImage(view.toScreen(raster.extent), raster.image);
+    }
+}
+
+/// One layer's pass: its features, and its label candidates for the placer.
+class LayerPass {
+public:
+    LayerPass(QPainter& painter, const ViewTransform& view, const std::atomic<bool>* cancel,
+              RenderStats& stats)
+        : m_painter(painter), m_view(view), m_cancel(cancel), m_stats(stats) {}
+
+    /// False when cancelled.
+    bool draw(const SceneLayer& sceneLayer, const std::string& language, std::vector<LabelCandidate>& labels) {
+        const Layer& layer = *sceneLayer.layer;
+        const LayerDef& definition = layer.definition();
+        visibleFeatures(layer, m_view.visibleExtent(), m_features);
+        if (m_features.empty()) {
+            return true;
+        }
+        StyleResolver styles(definition, m_view.pixelsForMillimetres(1.0));
+        m_painter.setOpacity(sceneLayer.opacity);
+        if (definition.geometry == GeometryKind::Point && m_features.size() > kDensePointThreshold) {
+            return drawDense(styles);
+        }
+        LabelCollector collector(definition, m_view, language);
+        const bool labelling = collector.active() && labelsAtScale(definition.symbology, m_view);
+        m_painter.setRenderHint(QPainter::Antialiasing);
+        FeaturePainter features(m_painter, m_view);
+        for (std::size_t i = 0; i < m_features.size(); ++i) {
+            if (i % kCancelCheckEvery == 0 && isCancelled(m_cancel)) {
+                return false;
+            }
+            const Feature& feature = *m_features[i];
+            const ResolvedStyle& style = styles.styleFor(feature);
+            features.draw(*feature.geometry, style);
+            if (labelling) {
+                collector.add(feature, style, labels);
+            }
+        }
+        m_stats.featuresDrawn += m_features.size();
+        return true;
+    }
+
+private:
+    // Labels are left out here: a layer this dense has no room for them at this scale.
+    bool drawDense(StyleResolver& styles) {
+        DensePointLayer dense(m_view.size(), styles.styles());
+        for (std::size_t i = 0; i < m_features.size(); ++i) {
+            if (i % kCancelCheckEvery == 0 && isCancelled(m_cancel)) {
+                return false;
+            }
+            const Feature& feature = *m_features[i];
+            auto drawPoint = [&](const Point& point) {
+                const QPointF screen = m_view.toScreen(point);
+                if (dense.claim(screen)) {
+                    dense.draw(screen, styles.styleFor(feature).index);
+                }
+            };
+            if (const auto* point = std::get_if<Point>(&*feature.geometry)) {
+                drawPoint(*point);
+            } else if (const auto* points = std::get_if<MultiPoint>(&*feature.geometry)) {
+                std::ranges::for_each(*points, drawPoint);
+            }
+        }
+        m_painter.drawImage(QPointF(0.0, 0.0), dense.image());
+        m_stats.featuresDrawn += m_features.size();
+        return true;
+    }
+
+    QPainter& m_painter;
+    const ViewTransform& m_view;
+    const std::atomic<bool>* m_cancel;
+    RenderStats& m_stats;
+    std::vector<const Feature*> m_features;
+};
+
+void placeLabels(QPainter& painter, const ViewTransform& view, const std::vector<LabelCandidate>& labels,
+                 RenderStats& stats) {
+    if (labels.empty()) {
+        return;
+    }
+    painter.setOpacity(1.0);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    LabelPlacer placer(painter, view.size(), view.pixelsForMillimetres(kLabelFontMm),
+                       view.pixelsForMillimetres(kLabelHaloMm));
+    for (const LabelCandidate& label : labels) {
+        placer.place(label);
+    }
+    stats.labelsDrawn = placer.drawn();
+    stats.labelsSkipped = placer.skipped();
+    stats.labelBoxes = placer.placedBoxes();
+}
+
+} // namespace
+
+RenderStats MapRenderer::render(QPainter& painter, const MapScene& scene, const ViewTransform& view,
+                                const std::atomic<bool>* cancel) const {
+    RenderStats stats;
+    painter.save();
+    drawRasters(painter, scene, view);
+    // Labels go on after every layer, in drawing order: base-map street names first (they
+    // are drawn first and orient the reader), then the thematic layers' labels where room is left.
+    std::vector<LabelCandidate> labels;
+    LayerPass pass(painter, view, cancel, stats);
+    for (const SceneLayer& sceneLayer : scene.layers) {
+        if (isCancelled(cancel) || (drawnAtScale(sceneLayer, view) && !pass.draw(sceneLayer, scene.decorations.language, labels))) {
+            stats.cancelled = true;
+            painter.restore();
+            return stats;
+        }
+    }
+    placeLabels(painter, view, labels, stats);
+    drawDecorations(painter, scene, view);
+    painter.restore();
+    return stats;
+}
+
+QImage MapRenderer::renderImage(const MapScene& scene, const ViewTransform& view, RenderStats* stats) const {
+    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    // The image says its resolution, so a PNG printed at its dpi comes out at the map's scale.
+    const int dotsPerMetre = static_cast<int>(std::lround(view.dpi() / 0.0254));
+    image.setDotsPerMeterX(dotsPerMetre);
+    image.setDotsPerMeterY(dotsPerMetre);
+    QPainter painter(&image);
+    RenderStats drawn = render(painter, scene, view);
+    painter.end();
+    if (stats != nullptr) {
+        *stats = std::move(drawn);
+    }
+    return image;
+}
+
+} // namespace trygg
