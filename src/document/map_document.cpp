@@ -96,6 +96,14 @@ void MapDocument::addRaster(SceneRaster raster) {
     emit layersChanged();
 }
 
+void MapDocument::setRasterVisible(int index, bool visible) {
+    if (index < 0 || index >= static_cast<int>(m_rasters.size())) {
+        return;
+    }
+    m_rasters[static_cast<std::size_t>(index)].visible = visible;
+    emit layersChanged();
+}
+
 MapScene MapDocument::scene(const std::string& language) const {
     MapScene scene;
     scene.rasters = m_rasters;

@@ -11,7 +11,8 @@
 namespace trygg {
 namespace {
 
-constexpr int kLayerRole = Qt::UserRole + 1; ///< layer name on layer items
+constexpr int kLayerRole = Qt::UserRole + 1;  ///< layer name on layer items
+constexpr int kRasterRole = Qt::UserRole + 2; ///< index + 1 on background-image items
 
 /// Moving layers by drag: after Qt moved the item, the panel reads the new order back.
 class LayerTree : public QTreeWidget {
@@ -165,7 +166,20 @@ void LayerPanel::rebuild() {
             m_tree->setCurrentItem(item);
         }
     }
-    for (auto* group : {added, thematic, baseMap}) {
+    auto* backgrounds = new QTreeWidgetItem(QStringList(tr("Bakgrundsbilder")));
+    backgrounds->setFlags(Qt::ItemIsEnabled);
+    QFont bold = backgrounds->font(0);
+    bold.setBold(true);
+    backgrounds->setFont(0, bold);
+    const auto& rasters = m_document.rasters();
+    for (std::size_t i = 0; i < rasters.size(); ++i) {
+        auto* item = new QTreeWidgetItem(backgrounds);
+        item->setText(0, QString::fromStdString(rasters[i].name));
+        item->setData(0, kRasterRole, static_cast<int>(i) + 1);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        item->setCheckState(0, rasters[i].visible ? Qt::Checked : Qt::Unchecked);
+    }
+    for (auto* group : {added, thematic, baseMap, backgrounds}) {
         if (group->childCount() > 0) {
             m_tree->addTopLevelItem(group);
             group->setExpanded(true);
@@ -181,9 +195,12 @@ void LayerPanel::onItemChanged(QTreeWidgetItem* item, int) {
     if (m_rebuilding) {
         return;
     }
+    const bool checked = item->checkState(0) == Qt::Checked;
     QString name = item->data(0, kLayerRole).toString();
     if (!name.isEmpty()) {
-        m_document.setVisible(m_document.indexOf(name.toStdString()), item->checkState(0) == Qt::Checked);
+        m_document.setVisible(m_document.indexOf(name.toStdString()), checked);
+    } else if (int raster = item->data(0, kRasterRole).toInt(); raster > 0) {
+        m_document.setRasterVisible(raster - 1, checked);
     }
 }
 

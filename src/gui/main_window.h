@@ -29,6 +29,8 @@ public:
     /// Opens a project (progress dialog, errors shown); false when it failed.
     bool openProjectFile(const std::filesystem::path& path);
     void setLanguage(const QString& language);
+    /// Shows a vector or raster file on the map (errors shown in a dialog).
+    void addDataFile(const QString& path);
 
     [[nodiscard]] MapCanvas* canvas() const { return m_canvas; }
     [[nodiscard]] LayerPanel* layerPanel() const { return m_layers; }
@@ -55,7 +57,6 @@ private:
     bool save();
     bool saveAs();
     void addData();
-    void addDataFile(const QString& path);
     void zoomToFull();
     void chooseGpsSource();
     void about();

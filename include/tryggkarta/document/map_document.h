@@ -48,6 +48,7 @@ public:
     void moveLayer(int from, int to);
     void addOverlay(Layer layer, std::string sourcePath);
     void addRaster(SceneRaster raster);
+    void setRasterVisible(int index, bool visible);
     [[nodiscard]] const std::vector<SceneRaster>& rasters() const { return m_rasters; }
 
     /// A snapshot to render: shares the layer data, copies only view state.

@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>Datorns egen positionering</source>
-        <translation>This computer's own positioning</translation>
+        <translation>This computer&apos;s own positioning</translation>
     </message>
     <message>
         <source>NMEA-logg (fil)</source>
@@ -96,6 +96,10 @@
     <message>
         <source>Baskarta (schematisk)</source>
         <translation>Base map (schematic)</translation>
+    </message>
+    <message>
+        <source>Bakgrundsbilder</source>
+        <translation>Background images</translation>
     </message>
 </context>
 <context>
