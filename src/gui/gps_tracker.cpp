@@ -12,6 +12,8 @@
 #include <QSettings>
 #include <QVariantMap>
 
+#include <cmath>
+
 namespace trygg {
 
 GpsTracker::GpsTracker() { setMapCrs(Crs::fromEpsg(crs::kSweref99Tm)); }
@@ -87,6 +89,9 @@ void GpsTracker::onPosition(const QGeoPositionInfo& info) {
     double accuracy = info.hasAttribute(QGeoPositionInfo::HorizontalAccuracy)
                           ? info.attribute(QGeoPositionInfo::HorizontalAccuracy)
                           : 0.0;
+    if (!std::isfinite(accuracy)) {
+        accuracy = 0.0; // NMEA receivers that give only HDOP leave it NaN: accuracy unknown
+    }
     emit positionChanged(PositionMarker{*p, accuracy});
 }
 
