@@ -1,6 +1,11 @@
 #pragma once
 // Shared by the tests: temporary folders and reading files back.
 
+#include "tryggkarta/io/layer_definitions.h"
+
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -45,6 +50,30 @@ inline std::string readAll(const std::filesystem::path& file) {
     std::ostringstream content;
     content << in.rdbuf();
     return content.str();
+}
+
+/// The layer definitions of the source tree, loaded once.
+inline const LayerCatalog& sourceCatalog() {
+    static const LayerCatalog loaded = *loadLayerCatalog(TRYGG_SOURCE_LAYERS_DIR);
+    return loaded;
+}
+
+/// What a run of a command-line program printed and returned.
+struct CliRun {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+/// Runs `executable --layers <source layers> arguments` (arguments shell-quoted by the
+/// caller) with no standard input, capturing its output in files of `dir`.
+inline CliRun runCli(const std::string& executable, const TempDir& dir, const std::string& arguments) {
+    auto out = dir / "stdout.txt";
+    auto err = dir / "stderr.txt";
+    std::string command = "'" + executable + "' --layers '" + TRYGG_SOURCE_LAYERS_DIR + "' " +
+                          arguments + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+    int status = std::system(command.c_str());
+    return CliRun{WIFEXITED(status) ? WEXITSTATUS(status) : -1, readAll(out), readAll(err)};
 }
 
 } // namespace trygg::test

@@ -106,13 +106,8 @@ Result<ImportReport> importIntoProject(const std::filesystem::path& projectPath,
         std::string sql = "SELECT CreateSpatialIndex('" + target->table + "', '" + geometryColumn + "')";
         project->ExecuteSQL(sql.c_str(), nullptr, nullptr);
     }
-    if (project->CommitTransaction() != OGRERR_NONE) {
-        return fail(ErrorCode::WriteFailed, "cannot save the import (disk full or file locked?)",
-                    projectPath.string(), errors.last());
-    }
-    guard.open = false;
-    if (auto closed = gdal::close(std::move(project), projectPath); !closed) {
-        return std::unexpected(closed.error());
+    if (auto saved = gdal::commitAndClose(std::move(project), guard, projectPath); !saved) {
+        return std::unexpected(saved.error());
     }
     return report;
 }

@@ -220,13 +220,8 @@ Result<OsmImportReport> importOsm(const std::filesystem::path& projectPath,
         ++report.imported[target->table];
     }
     progress.update(1000, 1000);
-    if (project->CommitTransaction() != OGRERR_NONE) {
-        return fail(ErrorCode::WriteFailed, "cannot save the import (disk full or file locked?)",
-                    projectPath.string(), errors.last());
-    }
-    guard.open = false;
-    if (auto closed = gdal::close(std::move(project), projectPath); !closed) {
-        return std::unexpected(closed.error());
+    if (auto saved = gdal::commitAndClose(std::move(project), guard, projectPath); !saved) {
+        return std::unexpected(saved.error());
     }
     return report;
 }

@@ -242,6 +242,17 @@ Crs projectCrs(GDALDataset& dataset, const std::map<std::string, std::string>& m
     return Crs::fromEpsg(crs::kSweref99Tm);
 }
 
+Result<void> commitAndClose(GDALDatasetUniquePtr dataset, TransactionGuard& guard,
+                            const std::filesystem::path& path) {
+    ErrorCapture errors;
+    if (dataset->CommitTransaction() != OGRERR_NONE) {
+        return fail(ErrorCode::WriteFailed, "cannot save (disk full or file locked?)", path.string(),
+                    errors.last());
+    }
+    guard.open = false;
+    return close(std::move(dataset), path);
+}
+
 Result<ProjectFile> openProjectFile(const std::filesystem::path& path, bool update) {
     auto opened = openVector(path, update);
     if (!opened) {

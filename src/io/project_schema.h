@@ -53,6 +53,13 @@ struct ProjectFile {
 /// Opens a project; refuses files that are not GeoPackages, naming the file.
 Result<ProjectFile> openProjectFile(const std::filesystem::path& path, bool update);
 
+struct TransactionGuard;
+
+/// Commits the guarded transaction and closes the dataset, reporting either failure
+/// ("disk full or file locked?") with the file's name.
+Result<void> commitAndClose(GDALDatasetUniquePtr dataset, TransactionGuard& guard,
+                            const std::filesystem::path& path);
+
 /// Rolls the dataset's transaction back unless `open` was cleared after a commit.
 struct TransactionGuard {
     explicit TransactionGuard(GDALDataset& guarded) : dataset(guarded) {}

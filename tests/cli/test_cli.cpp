@@ -12,21 +12,8 @@ using trygg::test::TempDir;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
-
-/// Runs tryggkarta-cli with `arguments` (shell-quoted by the caller).
-Run cli(const TempDir& dir, const std::string& arguments) {
-    auto out = dir / "stdout.txt";
-    auto err = dir / "stderr.txt";
-    std::string command = std::string("'") + TRYGG_CLI + "' --layers '" + TRYGG_SOURCE_LAYERS_DIR +
-                          "' " + arguments + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
-    int status = std::system(command.c_str());
-    return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, trygg::test::readAll(out),
-               trygg::test::readAll(err)};
+trygg::test::CliRun cli(const trygg::test::TempDir& dir, const std::string& arguments) {
+    return trygg::test::runCli(TRYGG_CLI, dir, arguments);
 }
 
 std::string q(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
@@ -37,7 +24,7 @@ TEST_CASE("help, version and usage errors") {
     TempDir dir;
     for (const char* command : {"new", "info", "import", "generate"}) {
         INFO(command);
-        Run help = cli(dir, std::string(command) + " --help");
+        trygg::test::CliRun help = cli(dir, std::string(command) + " --help");
         CHECK(help.exitCode == 0);
         CHECK(help.out.find("Usage") != std::string::npos);
     }
@@ -45,7 +32,7 @@ TEST_CASE("help, version and usage errors") {
     CHECK(cli(dir, "info").exitCode == 2);                     // project missing
     CHECK(cli(dir, "import p.gpkg x.csv").exitCode == 2);      // --layer missing
     CHECK(cli(dir, "new p.gpkg --crs EPSG:999999").exitCode == 2);
-    Run version = cli(dir, "--version");
+    trygg::test::CliRun version = cli(dir, "--version");
     CHECK(version.exitCode == 0);
     CHECK(version.out.starts_with("tryggkarta-cli 0."));
 }
@@ -53,11 +40,11 @@ TEST_CASE("help, version and usage errors") {
 TEST_CASE("new, import a CSV and a shapefile with å/ä/ö, then info --json") {
     TempDir dir;
     auto project = dir / "p.gpkg";
-    Run created = cli(dir, "new " + q(project));
+    trygg::test::CliRun created = cli(dir, "new " + q(project));
     REQUIRE(created.exitCode == 0);
     CHECK(created.out.find("SWEREF 99 TM (EPSG:3006)") != std::string::npos);
 
-    Run again = cli(dir, "new " + q(project));
+    trygg::test::CliRun again = cli(dir, "new " + q(project));
     CHECK(again.exitCode == 1);
     CHECK(again.err == "tryggkarta-cli: " + project.string() + ": file already exists; choose another name\n");
 
@@ -65,7 +52,7 @@ TEST_CASE("new, import a CSV and a shapefile with å/ä/ö, then info --json") {
                                        "63.9135,19.7545,belysning,otrygg,medborgardialog\n"
                                        "63.9140,19.7560,Gömställen,Otrygg,polis\n"
                                        "63.9150,19.7570,okänd,otrygg,polis\n");
-    Run imported = cli(dir, "import " + q(project) + " --layer observationer " + q(csv));
+    trygg::test::CliRun imported = cli(dir, "import " + q(project) + " --layer observationer " + q(csv));
     CHECK(imported.exitCode == 0);
     CHECK(imported.out == "Imported 2 of 3 rows from dialog.csv into observationer (1 rejected, listed above)\n");
     CHECK(imported.err.find("dialog.csv: row 3, field 'kategori': unknown value 'okänd'") != std::string::npos);
@@ -93,11 +80,11 @@ TEST_CASE("new, import a CSV and a shapefile with å/ä/ö, then info --json") {
         f->SetGeometryDirectly(g);
         REQUIRE(layer->CreateFeature(f.get()) == OGRERR_NONE);
     }
-    Run shp = cli(dir, "import " + q(project) + " --layer atgarder " + q(dir / "atgarder.shp") + " --strict");
+    trygg::test::CliRun shp = cli(dir, "import " + q(project) + " --layer atgarder " + q(dir / "atgarder.shp") + " --strict");
     CHECK(shp.exitCode == 0);
     CHECK(shp.out == "Imported 1 of 1 rows from atgarder.shp into atgarder\n");
 
-    Run info = cli(dir, "info --json " + q(project));
+    trygg::test::CliRun info = cli(dir, "info --json " + q(project));
     REQUIRE(info.exitCode == 0);
     auto json = nlohmann::json::parse(info.out);
     CHECK(json["crs"]["id"] == "EPSG:3006");
@@ -127,21 +114,21 @@ TEST_CASE("failures name the file and leave the project as it was") {
     REQUIRE(cli(dir, "new " + q(project)).exitCode == 0);
     auto before = trygg::test::readAll(project);
 
-    Run missing = cli(dir, "import " + q(project) + " --layer observationer " + q(dir / "saknas.csv"));
+    trygg::test::CliRun missing = cli(dir, "import " + q(project) + " --layer observationer " + q(dir / "saknas.csv"));
     CHECK(missing.exitCode == 1);
     CHECK(missing.err == "tryggkarta-cli: " + (dir / "saknas.csv").string() + ": file not found\n");
 
     auto csv = dir.write("xy.csv", "x,y,kategori,polaritet,kalla\nnorr,7096069,belysning,otrygg,polis\n");
-    Run noCrs = cli(dir, "import " + q(project) + " --layer observationer " + q(csv));
+    trygg::test::CliRun noCrs = cli(dir, "import " + q(project) + " --layer observationer " + q(csv));
     CHECK(noCrs.exitCode == 1);
     CHECK(noCrs.err.find("xy.csv: the file does not say which coordinate system") != std::string::npos);
 
-    Run strict = cli(dir, "import " + q(project) + " --layer observationer --src-crs EPSG:3006 --strict " + q(csv));
+    trygg::test::CliRun strict = cli(dir, "import " + q(project) + " --layer observationer --src-crs EPSG:3006 --strict " + q(csv));
     CHECK(strict.exitCode == 1);
     CHECK(strict.err.find("xy.csv: row 1, field 'x': 'norr' is not a number") != std::string::npos);
     CHECK(strict.err.find("--strict: nothing was imported") != std::string::npos);
 
-    Run badField = cli(dir, "import " + q(project) + " --layer observationer --field kategori " + q(csv));
+    trygg::test::CliRun badField = cli(dir, "import " + q(project) + " --layer observationer --field kategori " + q(csv));
     CHECK(badField.exitCode == 2);
 
     CHECK(trygg::test::readAll(project) == before);
@@ -149,7 +136,7 @@ TEST_CASE("failures name the file and leave the project as it was") {
 
 TEST_CASE("the shipped example project") {
     TempDir dir;
-    Run info = cli(dir, std::string("info --json '") + TRYGG_SAMPLE_PROJECT + "'");
+    trygg::test::CliRun info = cli(dir, std::string("info --json '") + TRYGG_SAMPLE_PROJECT + "'");
     REQUIRE(info.exitCode == 0);
     auto json = nlohmann::json::parse(info.out);
     CHECK(json["layers"][0]["count"] == 320);

@@ -12,10 +12,7 @@ using trygg::test::TempDir;
 
 namespace {
 
-const LayerCatalog& catalog() {
-    static const LayerCatalog loaded = *loadLayerCatalog(TRYGG_SOURCE_LAYERS_DIR);
-    return loaded;
-}
+const LayerCatalog& catalog() { return trygg::test::sourceCatalog(); }
 
 struct Fixture {
     TempDir dir;

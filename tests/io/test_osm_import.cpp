@@ -12,10 +12,7 @@ using trygg::test::TempDir;
 
 namespace {
 
-const LayerCatalog& catalog() {
-    static const LayerCatalog loaded = *loadLayerCatalog(TRYGG_SOURCE_LAYERS_DIR);
-    return loaded;
-}
+const LayerCatalog& catalog() { return trygg::test::sourceCatalog(); }
 
 const std::filesystem::path kMiniOsm = std::filesystem::path(TRYGG_TEST_DATA_DIR) / "osm/vannas-mini.osm";
 

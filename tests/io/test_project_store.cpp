@@ -11,10 +11,7 @@ using trygg::test::TempDir;
 
 namespace {
 
-const LayerCatalog& catalog() {
-    static const LayerCatalog loaded = *loadLayerCatalog(TRYGG_SOURCE_LAYERS_DIR);
-    return loaded;
-}
+const LayerCatalog& catalog() { return trygg::test::sourceCatalog(); }
 
 Feature observation(const Layer& layer, Point where, std::map<std::string, Value> values) {
     Feature f;

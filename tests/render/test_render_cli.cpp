@@ -14,19 +14,8 @@ using namespace trygg::test;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
-
-Run cli(const TempDir& dir, const std::string& arguments) {
-    auto out = dir / "stdout.txt";
-    auto err = dir / "stderr.txt";
-    std::string command = std::string("'") + TRYGG_CLI + "' --layers '" + TRYGG_SOURCE_LAYERS_DIR + "' " +
-                          arguments + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
-    int status = std::system(command.c_str());
-    return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, readAll(out), readAll(err)};
+trygg::test::CliRun cli(const trygg::test::TempDir& dir, const std::string& arguments) {
+    return trygg::test::runCli(TRYGG_CLI, dir, arguments);
 }
 
 std::string q(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
@@ -39,7 +28,7 @@ TEST_CASE("cli render: the PNG is the library's picture of the same view") {
     auto project = dir / "p.gpkg";
     REQUIRE(cli(dir, "generate " + q(project) + " --observations 400 --seed 7").exitCode == 0);
 
-    Run rendered = cli(dir, "render " + q(project) + " --output " + q(dir / "karta.png") +
+    trygg::test::CliRun rendered = cli(dir, "render " + q(project) + " --output " + q(dir / "karta.png") +
                                 " --size 800x600 --legend --title 'Vännäs centrum'");
     INFO(rendered.err);
     REQUIRE(rendered.exitCode == 0);
@@ -65,7 +54,7 @@ TEST_CASE("cli render: the PNG is the library's picture of the same view") {
     }
     CHECK(differing <= 480); // 0.1 % of the pixels
 
-    Run pdf = cli(dir, "render " + q(project) + " -o " + q(dir / "karta.pdf") + " --layers observationer --dpi 150");
+    trygg::test::CliRun pdf = cli(dir, "render " + q(project) + " -o " + q(dir / "karta.pdf") + " --layers observationer --dpi 150");
     CHECK(pdf.exitCode == 0);
     CHECK(readAll(dir / "karta.pdf").starts_with("%PDF"));
 }
@@ -76,21 +65,21 @@ TEST_CASE("cli render: usage errors name the argument") {
     REQUIRE(cli(dir, "generate " + q(project) + " --observations 20").exitCode == 0);
     const std::string base = "render " + q(project) + " -o " + q(dir / "k.png");
 
-    Run size = cli(dir, base + " --size 800by600");
+    trygg::test::CliRun size = cli(dir, base + " --size 800by600");
     CHECK(size.exitCode == 2);
     CHECK(size.err.find("--size") != std::string::npos);
     CHECK(size.err.find("800by600") != std::string::npos);
 
-    Run extent = cli(dir, base + " --extent 1,2,3");
+    trygg::test::CliRun extent = cli(dir, base + " --extent 1,2,3");
     CHECK(extent.exitCode == 2);
     CHECK(extent.err.find("--extent") != std::string::npos);
 
-    Run layers = cli(dir, base + " --layers observationer,gator");
+    trygg::test::CliRun layers = cli(dir, base + " --layers observationer,gator");
     CHECK(layers.exitCode == 2);
     CHECK(layers.err.find("'gator'") != std::string::npos);
     CHECK(layers.err.find("belysning") != std::string::npos); // the layers there are
 
-    Run format = cli(dir, "render " + q(project) + " -o " + q(dir / "k.tiff"));
+    trygg::test::CliRun format = cli(dir, "render " + q(project) + " -o " + q(dir / "k.tiff"));
     CHECK(format.exitCode == 2);
     CHECK(format.err.find("k.tiff") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir / "k.png"));
