@@ -18,55 +18,18 @@ using namespace render;
 // enough that a cancelled canvas render stops within a millisecond or two.
 constexpr std::size_t kCancelCheckEvery = 4096;
 constexpr double kLabelFontMm = 2.6;
-/// A view covering at least this share of a big layer's extent scans the layer linearly.
-constexpr double kScanShare = 0.1;
 constexpr double kLabelHaloMm = 0.5;
 
 bool isCancelled(const std::atomic<bool>* cancel) {
     return cancel != nullptr && cancel->load(std::memory_order_relaxed);
 }
 
-bool covers(const Box& outer, const Box& inner) {
-    return outer.min_corner().x() <= inner.min_corner().x() && outer.min_corner().y() <= inner.min_corner().y() &&
-           outer.max_corner().x() >= inner.max_corner().x() && outer.max_corner().y() >= inner.max_corner().y();
-}
-
-/// The features the R-tree finds in the view, in the layer's own order for layers small
-/// enough to sort cheaply (so symbols stack the same way however the view is panned).
-/// When the view holds the whole layer the tree would return every feature: the layer's
-/// vector is walked instead, the same set without a tree walk and a hash look-up each.
+/// The features in the view, in the layer's own order for layers small enough to sort
+/// cheaply (so symbols stack the same way however the view is panned).
 void visibleFeatures(const Layer& layer, const Box& window, std::vector<const Feature*>& out) {
     out.clear();
-    if (!isEmpty(layer.extent()) && covers(window, layer.extent())) {
-        for (const Feature& feature : layer.features()) {
-            if (feature.geometry) {
-                out.push_back(&feature);
-            }
-        }
-        return;
-    }
-    // When the view holds a large share of the layer, one pass over the feature vector with a
-    // box test beats an R-tree walk plus a hash look-up per hit (a 1:2000 view of the dense
-    // centre holds half a million points).
-    const Box extent = layer.extent();
-    const double layerArea = (extent.max_corner().x() - extent.min_corner().x()) *
-                             (extent.max_corner().y() - extent.min_corner().y());
-    const double windowArea = (window.max_corner().x() - window.min_corner().x()) *
-                              (window.max_corner().y() - window.min_corner().y());
-    if (layer.size() > kDensePointThreshold && windowArea >= kScanShare * layerArea) {
-        for (const Feature& feature : layer.features()) {
-            if (feature.geometry && bg::intersects(envelope(*feature.geometry), window)) {
-                out.push_back(&feature);
-            }
-        }
-        return;
-    }
-    layer.index().visit(window, [&](FeatureId id) {
-        if (const Feature* feature = layer.find(id); feature != nullptr && feature->geometry) {
-            out.push_back(feature);
-        }
-    });
-    if (out.size() <= kDensePointThreshold) {
+    layer.visitIn(window, [&](const Feature& feature) { out.push_back(&feature); });
+    if (out.size() <= kDensePointThreshold && !std::ranges::is_sorted(out)) {
         std::ranges::sort(out); // features live in one vector: address order is layer order
     }
 }

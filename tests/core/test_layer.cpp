@@ -80,3 +80,26 @@ TEST_CASE("nearest neighbours") {
     REQUIRE(near.size() == 1);
     CHECK(near[0] == FeatureId{3});
 }
+
+TEST_CASE("visitIn finds the same features by tree and by linear pass") {
+    std::vector<Feature> features;
+    for (int i = 0; i < 100; ++i) {
+        features.push_back(pointAt(i * 10.0, (i % 10) * 10.0));
+    }
+    Layer layer(pointLayer(), std::move(features));
+    auto collect = [&](const Box& window) {
+        std::vector<std::int64_t> ids;
+        layer.visitIn(window, [&](const Feature& f) { ids.push_back(toInt(f.id)); });
+        std::ranges::sort(ids);
+        return ids;
+    };
+    // A small window (tree), a large one (linear pass) and one holding everything.
+    auto small = collect(Box{Point{95, -1}, Point{125, 25}});
+    CHECK(small == std::vector<std::int64_t>{11, 12, 13});
+    auto large = collect(Box{Point{-1, -1}, Point{495, 45}});
+    CHECK(large.size() == 25); // x ≤ 490 and y ≤ 40: ids 1-5, 11-15, ..., 41-45 (a linear pass)
+    CHECK(large.front() == 1);
+    CHECK(large.back() == 45);
+    CHECK(collect(Box{Point{-10, -10}, Point{2000, 2000}}).size() == 100);
+    CHECK(collect(Box{Point{5000, 5000}, Point{6000, 6000}}).empty());
+}

@@ -35,11 +35,20 @@ public:
 
     /// Features whose envelope intersects `window`.
     [[nodiscard]] std::vector<FeatureId> query(const Box& window) const;
+    /// Calls `visit(const Feature&)` for each feature with a geometry whose envelope
+    /// intersects `window`, the cheaper way: one pass over the features when the window
+    /// covers much of the layer (in layer order), the R-tree otherwise (in tree order).
+    template <typename Visit>
+    void visitIn(const Box& window, Visit&& visit) const;
     [[nodiscard]] const SpatialIndex& index() const { return m_index; }
     /// Envelope of all features; an empty box for an empty layer.
     [[nodiscard]] Box extent() const { return m_index.bounds(); }
 
 private:
+    /// A window covering at least this share of the layer's extent is served by a linear
+    /// pass: cheaper than an R-tree walk plus a hash look-up per hit.
+    static constexpr double kLinearShare = 0.1;
+
     void reindex();
 
     LayerDef m_definition;
@@ -50,6 +59,32 @@ private:
 };
 
 } // namespace trygg
+
+template <typename Visit>
+void trygg::Layer::visitIn(const Box& window, Visit&& visit) const {
+    const Box extent = this->extent();
+    if (isEmpty(extent) || !bg::intersects(window, extent)) {
+        return;
+    }
+    auto area = [](const Box& b) {
+        return (b.max_corner().x() - b.min_corner().x()) * (b.max_corner().y() - b.min_corner().y());
+    };
+    if (bg::covered_by(extent, window)) {
+        for (const Feature& feature : m_features) {
+            if (feature.geometry) {
+                visit(feature);
+            }
+        }
+    } else if (area(window) >= kLinearShare * area(extent)) {
+        for (const Feature& feature : m_features) {
+            if (feature.geometry && bg::intersects(envelope(*feature.geometry), window)) {
+                visit(feature);
+            }
+        }
+    } else {
+        m_index.visit(window, [&](FeatureId id) { visit(m_features[m_positions.at(id)]); });
+    }
+}
 
 static_assert(std::is_nothrow_move_constructible_v<trygg::Layer>,
               "a growing std::vector<Layer> must move layers, not copy their indexes");
