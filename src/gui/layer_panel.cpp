@@ -107,7 +107,7 @@ LayerPanel::LayerPanel(MapDocument& document, QWidget* parent)
 
 void LayerPanel::setLanguage(const std::string& language) {
     m_language = language;
-    rebuild();
+    retranslate(); // layer titles and group names both change: one rebuild does both
 }
 
 void LayerPanel::retranslate() {

@@ -19,6 +19,7 @@ class LayerPanel : public QWidget {
 public:
     explicit LayerPanel(MapDocument& document, QWidget* parent = nullptr);
 
+    /// Shows layer titles and legends in `language` ("sv", "en") and retranslates.
     void setLanguage(const std::string& language);
     void retranslate();
     /// The tree, for tests.

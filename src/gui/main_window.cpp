@@ -177,7 +177,6 @@ void MainWindow::retranslate() {
     m_english->setChecked(m_language == QStringLiteral("en"));
     m_readout->retranslate();
     m_layers->setLanguage(m_language.toStdString());
-    m_layers->retranslate();
     updateRecentMenu();
     updateTitle();
     refreshScene();
