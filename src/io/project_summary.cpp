@@ -7,11 +7,17 @@
 namespace trygg {
 namespace {
 
+/// The names the layer definitions use ("LineString"), not GDAL's display names ("Line String").
 std::string geometryTypeOf(OGRLayer& layer) {
     switch (wkbFlatten(layer.GetGeomType())) {
     case wkbNone: return "None";
-    case wkbUnknown: return "Geometry";
-    default: return OGRGeometryTypeToName(wkbFlatten(layer.GetGeomType()));
+    case wkbPoint: return "Point";
+    case wkbLineString: return "LineString";
+    case wkbPolygon: return "Polygon";
+    case wkbMultiPoint: return "MultiPoint";
+    case wkbMultiLineString: return "MultiLineString";
+    case wkbMultiPolygon: return "MultiPolygon";
+    default: return "Geometry";
     }
 }
 

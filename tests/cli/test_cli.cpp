@@ -94,6 +94,8 @@ TEST_CASE("new, import a CSV and a shapefile with å/ä/ö, then info --json") {
     CHECK(json["layers"][0]["geometry"] == "Point");
     CHECK(json["layers"][2]["name"] == "atgarder");
     CHECK(json["layers"][2]["count"] == 1);
+    CHECK(json["layers"][2]["geometry"] == "Geometry");
+    CHECK(json["layers"][3]["geometry"] == "LineString");
     CHECK(json["layers"][2]["extent"] == nlohmann::json::array({733000.0, 7096000.0, 733050.0, 7096050.0}));
 
     // What ogrinfo (and so QGIS) sees.
