@@ -14,7 +14,10 @@ bool isBaseMap(const DocumentLayer& layer) {
 } // namespace
 
 MapDocument::MapDocument(LayerCatalog catalog, QObject* parent)
-    : QObject(parent), m_catalog(std::move(catalog)) {}
+    : QObject(parent), m_catalog(std::move(catalog)) {
+    connect(&m_undo, &QUndoStack::cleanChanged, this,
+            [this](bool clean) { emit modifiedChanged(!clean); });
+}
 
 void MapDocument::setProject(Project project, std::filesystem::path path) {
     m_path = std::move(path);
@@ -25,7 +28,8 @@ void MapDocument::setProject(Project project, std::filesystem::path path) {
     m_rasters.clear();
     for (auto& layer : project.layers) {
         DocumentLayer entry;
-        entry.layer = std::make_shared<const Layer>(std::move(layer));
+        // Created non-const: writableLayer changes it in place when no render holds it.
+        entry.layer = std::make_shared<Layer>(std::move(layer));
         m_layers.push_back(std::move(entry));
     }
     // Top first: thematic layers above the base map, lower "order" higher in each group.
@@ -36,7 +40,10 @@ void MapDocument::setProject(Project project, std::filesystem::path path) {
         return a.layer->definition().order < b.layer->definition().order;
     });
     m_changes.clear();
+    m_selection = Selection{};
+    m_undo.clear();
     emit projectReplaced();
+    emit selectionChanged();
     emit modifiedChanged(false);
 }
 
@@ -153,14 +160,13 @@ Project MapDocument::snapshotProject() const {
 }
 
 Result<void> MapDocument::save() {
-    if (m_changes.empty()) {
-        return {};
+    if (!m_changes.empty()) {
+        if (auto saved = saveChanges(m_path, snapshotProject(), m_changes); !saved) {
+            return saved; // the edits stay in memory and on the undo stack
+        }
+        m_changes.clear();
     }
-    if (auto saved = saveChanges(m_path, snapshotProject(), m_changes); !saved) {
-        return saved;
-    }
-    m_changes.clear();
-    emit modifiedChanged(false);
+    m_undo.setClean();
     return {};
 }
 
@@ -170,7 +176,7 @@ Result<void> MapDocument::saveAs(const std::filesystem::path& path) {
     }
     m_path = path;
     m_changes.clear();
-    emit modifiedChanged(false);
+    m_undo.setClean();
     return {};
 }
 

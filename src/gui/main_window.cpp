@@ -59,7 +59,10 @@ MainWindow::MainWindow(LayerCatalog catalog, QWidget* parent)
         zoomToFull();
         updateTitle();
     });
+    m_canvas->setSceneSource([this] { return m_document.scene(m_language.toStdString()); });
     connect(&m_document, &MapDocument::layersChanged, this, &MainWindow::refreshScene);
+    connect(&m_document, &MapDocument::featuresChanged, this, &MainWindow::refreshScene);
+    connect(&m_document, &MapDocument::linksChanged, this, &MainWindow::refreshScene);
     connect(&m_document, &MapDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_canvas, &MapCanvas::cursorMoved, m_readout, &PositionReadout::showPosition);
     connect(m_canvas, &MapCanvas::viewChanged, m_readout, &PositionReadout::showScale);
@@ -206,7 +209,7 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::refreshScene() {
-    m_canvas->setScene(m_document.scene(m_language.toStdString()));
+    m_canvas->refresh();
 }
 
 void MainWindow::updateTitle() {

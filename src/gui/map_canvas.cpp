@@ -36,7 +36,14 @@ MapCanvas::~MapCanvas() {
 }
 
 void MapCanvas::setScene(MapScene scene) {
+    m_sceneSource = nullptr;
     m_scene = std::move(scene);
+    scheduleRender();
+}
+
+void MapCanvas::setSceneSource(std::function<MapScene()> source) {
+    m_scene = MapScene{};
+    m_sceneSource = std::move(source);
     scheduleRender();
 }
 
@@ -104,7 +111,7 @@ void MapCanvas::startRender() {
         emit renderFinished();
     });
     watcher->setFuture(QtConcurrent::run(
-        [renderer = m_renderer, scene = m_scene, view, cancel, hook = m_beforeRender]() -> QImage {
+        [renderer = m_renderer, scene = m_sceneSource ? m_sceneSource() : m_scene, view, cancel, hook = m_beforeRender]() -> QImage {
             if (hook) {
                 hook();
             }

@@ -33,6 +33,11 @@ public:
     ~MapCanvas() override;
 
     void setScene(MapScene scene);
+    /// Where each render takes its scene from, instead of a fixed one: the canvas then holds
+    /// the project's data only while a render runs, so edits need not copy layers it holds.
+    void setSceneSource(std::function<MapScene()> source);
+    /// Renders again, e.g. after the data changed.
+    void refresh() { scheduleRender(); }
     [[nodiscard]] const ViewTransform& view() const { return m_view; }
     void setView(const ViewTransform& view);
     void zoomToExtent(const Box& extent);
@@ -67,6 +72,7 @@ private:
 
     MapRenderer m_renderer;
     MapScene m_scene;
+    std::function<MapScene()> m_sceneSource;
     ViewTransform m_view;
     QImage m_image;
     ViewTransform m_imageView;

@@ -12,12 +12,8 @@ namespace {
 constexpr std::uint64_t kBulkIndexThreshold = 50000;
 
 
-} // namespace
-
-Result<ImportReport> importIntoProject(const std::filesystem::path& projectPath,
-                                       const LayerCatalog& catalog,
-                                       const std::filesystem::path& source,
-                                       const ImportOptions& options, Progress& progress) {
+Result<const LayerDef*> findTarget(const LayerCatalog& catalog, const ImportOptions& options,
+                                   const std::filesystem::path& where) {
     const LayerDef* target = catalog.find(options.targetLayer);
     if (target == nullptr) {
         std::string names;
@@ -26,8 +22,95 @@ Result<ImportReport> importIntoProject(const std::filesystem::path& projectPath,
         }
         return fail(ErrorCode::NotFound,
                     "no layer '" + options.targetLayer + "' (layers: " + names + ")",
-                    gdal::displayName(projectPath));
+                    gdal::displayName(where));
     }
+    return target;
+}
+
+/// Reads every row, counting and listing rejections; `accept` takes each good feature and
+/// may fail (a write error), which ends the import.
+template <typename Accept>
+Result<void> readRows(gdal::SourceReader& reader, const std::filesystem::path& source,
+                      const ImportOptions& options, ImportReport& report, Progress& progress,
+                      Accept&& accept) {
+    progress.setStage("import");
+    const std::uint64_t expected = reader.expectedRows();
+    Feature feature;
+    RejectedRow rejected;
+    bool accepting = true;
+    for (;;) {
+        auto outcome = reader.next(feature, rejected);
+        if (outcome == gdal::SourceReader::Outcome::End) {
+            break;
+        }
+        ++report.rowsRead;
+        if (outcome == gdal::SourceReader::Outcome::Rejected) {
+            ++report.rejectedCount;
+            if (report.rejected.size() < kMaxListedRejections) {
+                report.rejected.push_back(rejected);
+            }
+            accepting = accepting && !options.strict;
+        } else if (accepting) {
+            if (auto ok = accept(feature); !ok) {
+                return ok;
+            }
+            ++report.imported;
+        }
+        if (report.rowsRead % 4096 == 0) {
+            progress.update(static_cast<std::uint64_t>(report.rowsRead), expected);
+            if (progress.isCancelled()) {
+                return fail(ErrorCode::Cancelled, "import cancelled; nothing was imported",
+                            gdal::displayName(source));
+            }
+        }
+    }
+    progress.update(static_cast<std::uint64_t>(report.rowsRead),
+                    std::max<std::uint64_t>(expected, static_cast<std::uint64_t>(report.rowsRead)));
+    if (options.strict && report.rejectedCount > 0) {
+        report.imported = 0;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<ImportedFeatures> readForImport(const LayerCatalog& catalog,
+                                       const std::filesystem::path& source,
+                                       const ImportOptions& options, const Crs& projectCrs,
+                                       Progress& progress) {
+    auto target = findTarget(catalog, options, source);
+    if (!target) {
+        return std::unexpected(target.error());
+    }
+    ImportedFeatures result;
+    auto reader = gdal::SourceReader::open(source, **target, projectCrs, options, result.report);
+    if (!reader) {
+        return std::unexpected(reader.error());
+    }
+    auto read = readRows(*reader, source, options, result.report, progress,
+                         [&](const Feature& feature) -> Result<void> {
+                             result.features.push_back(feature);
+                             result.features.back().id = kNoFeatureId;
+                             return {};
+                         });
+    if (!read) {
+        return std::unexpected(read.error());
+    }
+    if (result.report.imported == 0) {
+        result.features.clear(); // a strict import with rejections brings nothing
+    }
+    return result;
+}
+
+Result<ImportReport> importIntoProject(const std::filesystem::path& projectPath,
+                                       const LayerCatalog& catalog,
+                                       const std::filesystem::path& source,
+                                       const ImportOptions& options, Progress& progress) {
+    auto found = findTarget(catalog, options, projectPath);
+    if (!found) {
+        return std::unexpected(found.error());
+    }
+    const LayerDef* target = *found;
     auto projectFile = gdal::openProjectFile(projectPath, true);
     if (!projectFile) {
         return std::unexpected(projectFile.error());
@@ -64,42 +147,19 @@ Result<ImportReport> importIntoProject(const std::filesystem::path& projectPath,
         project->ExecuteSQL(sql.c_str(), nullptr, nullptr);
     }
 
-    progress.setStage("import");
-    Feature feature;
-    RejectedRow rejected;
-    bool writing = true;
-    for (;;) {
-        auto outcome = reader->next(feature, rejected);
-        if (outcome == gdal::SourceReader::Outcome::End) {
-            break;
-        }
-        ++report.rowsRead;
-        if (outcome == gdal::SourceReader::Outcome::Rejected) {
-            ++report.rejectedCount;
-            if (report.rejected.size() < kMaxListedRejections) {
-                report.rejected.push_back(rejected);
-            }
-            writing = writing && !options.strict;
-        } else if (writing) {
-            if (auto ok = gdal::writeFeature(**table, indices, feature, target->table); !ok) {
-                Error error = ok.error();
-                error.where = gdal::displayName(projectPath) + ": " + error.where;
-                return std::unexpected(error);
-            }
-            ++report.imported;
-        }
-        if (report.rowsRead % 4096 == 0) {
-            progress.update(static_cast<std::uint64_t>(report.rowsRead), expected);
-            if (progress.isCancelled()) {
-                return fail(ErrorCode::Cancelled, "import cancelled; nothing was imported",
-                            gdal::displayName(source));
-            }
-        }
+    auto written = readRows(*reader, source, options, report, progress,
+                            [&](const Feature& feature) -> Result<void> {
+                                if (auto ok = gdal::writeFeature(**table, indices, feature, target->table); !ok) {
+                                    Error error = ok.error();
+                                    error.where = gdal::displayName(projectPath) + ": " + error.where;
+                                    return std::unexpected(error);
+                                }
+                                return {};
+                            });
+    if (!written) {
+        return std::unexpected(written.error());
     }
-    progress.update(static_cast<std::uint64_t>(report.rowsRead),
-                    std::max<std::uint64_t>(expected, static_cast<std::uint64_t>(report.rowsRead)));
     if (options.strict && report.rejectedCount > 0) {
-        report.imported = 0;
         return report; // the guard rolls back: nothing of a strict import that failed lands
     }
     if (bulkIndex) {

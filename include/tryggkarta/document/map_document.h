@@ -4,14 +4,18 @@
 
 #include "tryggkarta/core/change_set.h"
 #include "tryggkarta/core/project.h"
+#include "tryggkarta/document/feature_edit.h"
 #include "tryggkarta/io/layer_definitions.h"
 #include "tryggkarta/render/map_scene.h"
 
 #include <QObject>
 #include <QString>
+#include <QUndoStack>
 
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 namespace trygg {
@@ -26,6 +30,21 @@ struct DocumentLayer {
     std::string sourcePath;    ///< for overlays
 };
 
+/// The layers whose features a link joins: a measure answers observations.
+inline constexpr std::string_view kMeasureLayer = "atgarder";
+inline constexpr std::string_view kObservationLayer = "observationer";
+
+/// Selected features, shared by the map and the attribute table: one layer at a time.
+struct Selection {
+    std::string layer;
+    std::vector<FeatureId> ids; ///< sorted, unique
+
+    [[nodiscard]] bool empty() const { return ids.empty(); }
+    [[nodiscard]] bool contains(FeatureId id) const;
+};
+
+class EditCommand;
+
 class MapDocument : public QObject {
     Q_OBJECT
 public:
@@ -37,7 +56,8 @@ public:
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
     [[nodiscard]] const Crs& crs() const { return m_crs; }
     [[nodiscard]] const LayerCatalog& catalog() const { return m_catalog; }
-    [[nodiscard]] bool isModified() const { return !m_changes.empty(); }
+    /// True when the data differs from the file: undoing back to the saved state clears it.
+    [[nodiscard]] bool isModified() const { return !m_undo.isClean(); }
 
     /// Layers top first, as the layer panel lists them.
     [[nodiscard]] const std::vector<DocumentLayer>& layers() const { return m_layers; }
@@ -56,6 +76,44 @@ public:
     /// Union of the extents of all layers with features.
     [[nodiscard]] Box extent() const;
 
+    // Data ---------------------------------------------------------------------------
+    /// A layer's current data; null when there is no such layer. Valid until the next change.
+    [[nodiscard]] const Layer* layer(std::string_view name) const;
+    /// Thematic layers of the project can be edited; the base map and added files cannot.
+    [[nodiscard]] bool isEditable(std::string_view name) const;
+    [[nodiscard]] const std::vector<MeasureLink>& links() const { return m_links; }
+    /// The measures that answer an observation, and the observations a measure answers.
+    [[nodiscard]] std::vector<FeatureId> measuresAnswering(FeatureId observation) const;
+    [[nodiscard]] std::vector<FeatureId> observationsAnsweredBy(FeatureId measure) const;
+
+    // Changes: each call is one step on the undo stack, or an Error and no change ---------
+    /// Adds a feature (its id is assigned); the values must fit the layer's fields.
+    Result<FeatureId> addFeature(std::string_view layer, Feature feature);
+    /// Replaces features (same ids) with new geometry and/or values.
+    Result<void> updateFeatures(std::string_view layer, std::vector<Feature> features,
+                                const QString& text);
+    /// Sets the given fields of several features at once; nullopt leaves a field as it is.
+    Result<void> setValues(std::string_view layer, const std::vector<FeatureId>& ids,
+                           const std::vector<std::optional<Value>>& values);
+    Result<void> setGeometry(std::string_view layer, FeatureId id, Geometry geometry);
+    /// Removes features, and the links of removed measures and observations with them.
+    Result<void> removeFeatures(std::string_view layer, const std::vector<FeatureId>& ids);
+    /// Adds rows read for an import (see readForImport) as one step.
+    Result<std::size_t> addImported(std::string_view layer, std::vector<Feature> features,
+                                    const QString& source);
+    /// Links a measure to observations it answers (existing links are kept as they are).
+    Result<void> linkMeasure(FeatureId measure, const std::vector<FeatureId>& observations);
+    Result<void> unlinkMeasure(FeatureId measure, const std::vector<FeatureId>& observations);
+    /// The general form of all of the above: checked, then pushed as one undo step.
+    Result<void> apply(FeatureEdit edit, const QString& text);
+
+    [[nodiscard]] QUndoStack& undoStack() { return m_undo; }
+
+    // Selection ------------------------------------------------------------------------
+    [[nodiscard]] const Selection& selection() const { return m_selection; }
+    void select(std::string_view layer, std::vector<FeatureId> ids);
+    void clearSelection();
+
     /// Writes unsaved changes to the project file, in one transaction.
     Result<void> save();
     /// Writes the whole project to `path` (atomically) and continues there.
@@ -63,11 +121,23 @@ public:
 
 signals:
     void projectReplaced();
+    /// Features of a layer were added, changed or removed (by an edit, undo or redo).
+    void featuresChanged(const QString& layer);
+    void linksChanged();
+    void selectionChanged();
     void layersChanged();   ///< order, visibility, opacity, added layers
     void modifiedChanged(bool modified);
 
 private:
+    friend class EditCommand;
     [[nodiscard]] Project snapshotProject() const;
+    [[nodiscard]] Result<void> check(FeatureEdit& edit) const;
+    /// Applies an edit forwards (redo) or backwards (undo); assigns ids to added features
+    /// the first time, so that a redo brings back the same ids.
+    void applyEdit(FeatureEdit& edit, bool forward);
+    /// The layer's data to change in place, copied first when a render still holds it.
+    Layer& writableLayer(std::size_t index);
+    [[nodiscard]] std::optional<std::size_t> position(std::string_view name) const;
 
     LayerCatalog m_catalog;
     std::filesystem::path m_path;
@@ -77,6 +147,9 @@ private:
     std::vector<MeasureLink> m_links;
     std::map<std::string, std::string> m_metadata;
     ChangeSet m_changes;
+    QUndoStack m_undo;
+    Selection m_selection;
+    FeatureId m_lastAdded = kNoFeatureId;
 };
 
 } // namespace trygg

@@ -2,6 +2,7 @@
 // Import of any vector source GDAL reads into a thematic layer of a project.
 
 #include "tryggkarta/core/crs.h"
+#include "tryggkarta/core/feature.h"
 #include "tryggkarta/core/error.h"
 #include "tryggkarta/core/progress.h"
 #include "tryggkarta/io/layer_definitions.h"
@@ -52,6 +53,20 @@ Result<ImportReport> importIntoProject(const std::filesystem::path& projectPath,
                                        const LayerCatalog& catalog,
                                        const std::filesystem::path& source,
                                        const ImportOptions& options,
+                                       Progress& progress = Progress::none());
+
+/// Rows read for an import into an open project: checked, reprojected, not yet stored.
+struct ImportedFeatures {
+    ImportReport report;
+    std::vector<Feature> features; ///< ids unassigned; empty when a strict import failed
+};
+
+/// Reads `source` for `options.targetLayer` the way importIntoProject does, reprojected into
+/// `projectCrs`, without writing anything: the app adds the rows to the open document as
+/// one step that can be undone.
+Result<ImportedFeatures> readForImport(const LayerCatalog& catalog,
+                                       const std::filesystem::path& source,
+                                       const ImportOptions& options, const Crs& projectCrs,
                                        Progress& progress = Progress::none());
 
 } // namespace trygg

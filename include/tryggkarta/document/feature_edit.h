@@ -1,0 +1,32 @@
+#pragma once
+// One undoable change to the project's data, as the undo stack keeps it: each feature's
+// state before and after, and the links added and removed. Ownership rule: a feature that an
+// edit removed lives in exactly one place, the edit's `before`, until the edit is undone.
+
+#include "tryggkarta/core/feature.h"
+#include "tryggkarta/core/project.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace trygg {
+
+/// A feature's state before and after; nullopt means "absent" (an add or a removal).
+struct FeatureChange {
+    std::optional<Feature> before;
+    std::optional<Feature> after;
+};
+
+struct FeatureEdit {
+    std::string layer;                   ///< the layer of every change below
+    std::vector<FeatureChange> changes;
+    std::vector<MeasureLink> linksAdded; ///< a measure id of 0 means "the feature this edit adds"
+    std::vector<MeasureLink> linksRemoved;
+
+    [[nodiscard]] bool empty() const {
+        return changes.empty() && linksAdded.empty() && linksRemoved.empty();
+    }
+};
+
+} // namespace trygg

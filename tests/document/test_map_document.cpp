@@ -1,0 +1,206 @@
+// The document as the only way to change data: every change checked, undoable as one step,
+// saved in one transaction, and never visible to a render that already took its snapshot.
+
+#include "test_support.h"
+
+#include "tryggkarta/document/map_document.h"
+#include "tryggkarta/io/importer.h"
+#include "tryggkarta/io/project_store.h"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+using namespace trygg;
+
+namespace {
+
+struct OpenDocument {
+    test::TempDir dir;
+    std::filesystem::path path = dir.path() / "vannas.gpkg";
+    MapDocument document{test::sourceCatalog()};
+
+    OpenDocument() {
+        REQUIRE(createProject(path, Crs::fromEpsg(crs::kSweref99Tm), test::sourceCatalog()));
+        auto project = openProject(path, test::sourceCatalog());
+        REQUIRE(project);
+        document.setProject(std::move(*project), path);
+    }
+};
+
+Feature observation(double x, double y, std::string category) {
+    const LayerDef& def = *test::sourceCatalog().find("observationer");
+    Feature feature;
+    feature.geometry = Point(x, y);
+    feature.values.resize(def.fields.size());
+    feature.values[*def.fieldIndex("kategori")] = std::move(category);
+    feature.values[*def.fieldIndex("polaritet")] = std::string("otrygg");
+    feature.values[*def.fieldIndex("kalla")] = std::string("trygghetsvandring");
+    return feature;
+}
+
+Feature measure(double x, double y) {
+    const LayerDef& def = *test::sourceCatalog().find("atgarder");
+    Feature feature;
+    feature.geometry = Point(x, y);
+    feature.values.resize(def.fields.size());
+    feature.values[*def.fieldIndex("titel")] = std::string("Ny belysning i gångtunneln");
+    feature.values[*def.fieldIndex("typ")] = def.field("typ")->values.front().code;
+    feature.values[*def.fieldIndex("status")] = def.field("status")->values.front().code;
+    return feature;
+}
+
+std::size_t field(std::string_view layer, std::string_view name) {
+    return *test::sourceCatalog().find(layer)->fieldIndex(name);
+}
+
+} // namespace
+
+TEST_CASE("adding a feature is one undo step that keeps its id on redo", "[document]") {
+    OpenDocument open;
+    MapDocument& doc = open.document;
+    CHECK_FALSE(doc.isModified());
+    auto id = doc.addFeature("observationer", observation(733107.0, 7096069.0, "belysning"));
+    REQUIRE(id);
+    CHECK(toInt(*id) == 1);
+    CHECK(doc.layer("observationer")->size() == 1);
+    CHECK(doc.isModified());
+    CHECK(doc.undoStack().count() == 1);
+
+    doc.undoStack().undo();
+    CHECK(doc.layer("observationer")->size() == 0);
+    CHECK_FALSE(doc.isModified());
+    doc.undoStack().redo();
+    REQUIRE(doc.layer("observationer")->find(*id) != nullptr);
+    CHECK(std::get<std::string>(doc.layer("observationer")->find(*id)->values[0]) == "belysning");
+}
+
+TEST_CASE("a feature that breaks a rule is refused, naming layer and field", "[document]") {
+    OpenDocument open;
+    auto refused = open.document.addFeature("observationer", observation(733107.0, 7096069.0, "ufo"));
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().where == "observationer, field 'kategori'");
+    CHECK(open.document.undoStack().count() == 0);
+    CHECK(open.document.layer("observationer")->size() == 0);
+
+    Feature line = observation(0, 0, "belysning");
+    line.geometry = LineString{{733100.0, 7096000.0}, {733200.0, 7096000.0}};
+    auto wrongShape = open.document.addFeature("observationer", line);
+    REQUIRE_FALSE(wrongShape);
+    CHECK(wrongShape.error().code == ErrorCode::InvalidGeometry);
+
+    CHECK_FALSE(open.document.addFeature("bas_gata", Feature{}));
+}
+
+TEST_CASE("several features edited together, undone together", "[document]") {
+    OpenDocument open;
+    MapDocument& doc = open.document;
+    const FeatureId a = *doc.addFeature("observationer", observation(733100.0, 7096000.0, "belysning"));
+    const FeatureId b = *doc.addFeature("observationer", observation(733120.0, 7096010.0, "klotter"));
+    std::vector<std::optional<Value>> values(doc.layer("observationer")->definition().fields.size());
+    values[field("observationer", "kansla")] = Value{std::int64_t{1}};
+    REQUIRE(doc.setValues("observationer", {a, b}, values));
+    CHECK(doc.undoStack().count() == 3);
+    CHECK(std::get<std::int64_t>(doc.layer("observationer")->find(a)->values[field("observationer", "kansla")]) == 1);
+    CHECK(std::get<std::int64_t>(doc.layer("observationer")->find(b)->values[field("observationer", "kansla")]) == 1);
+    // Untouched fields keep their own values.
+    CHECK(std::get<std::string>(doc.layer("observationer")->find(b)->values[0]) == "klotter");
+
+    doc.undoStack().undo();
+    CHECK(isNull(doc.layer("observationer")->find(a)->values[field("observationer", "kansla")]));
+    CHECK(isNull(doc.layer("observationer")->find(b)->values[field("observationer", "kansla")]));
+}
+
+TEST_CASE("removing a linked observation removes its link, and undo brings both back", "[document]") {
+    OpenDocument open;
+    MapDocument& doc = open.document;
+    const FeatureId obs = *doc.addFeature("observationer", observation(733100.0, 7096000.0, "passage"));
+    const FeatureId other = *doc.addFeature("observationer", observation(733150.0, 7096000.0, "passage"));
+    const FeatureId act = *doc.addFeature("atgarder", measure(733110.0, 7096005.0));
+    REQUIRE(doc.linkMeasure(act, {obs, other}));
+    CHECK(doc.observationsAnsweredBy(act) == std::vector<FeatureId>{obs, other});
+    CHECK(doc.measuresAnswering(obs) == std::vector<FeatureId>{act});
+
+    doc.select("observationer", {obs, other});
+    REQUIRE(doc.removeFeatures("observationer", {obs}));
+    CHECK(doc.layer("observationer")->find(obs) == nullptr);
+    CHECK(doc.observationsAnsweredBy(act) == std::vector<FeatureId>{other});
+    CHECK(doc.selection().ids == std::vector<FeatureId>{other});
+
+    doc.undoStack().undo();
+    CHECK(doc.layer("observationer")->find(obs) != nullptr);
+    CHECK(doc.observationsAnsweredBy(act) == std::vector<FeatureId>{obs, other});
+
+    doc.undoStack().undo(); // the links
+    CHECK(doc.links().empty());
+}
+
+TEST_CASE("a save writes the edits; undo after a save is a change to save again", "[document]") {
+    OpenDocument open;
+    MapDocument& doc = open.document;
+    const FeatureId obs = *doc.addFeature("observationer", observation(733100.0, 7096000.0, "sikt"));
+    const FeatureId act = *doc.addFeature("atgarder", measure(733110.0, 7096005.0));
+    REQUIRE(doc.linkMeasure(act, {obs}));
+    REQUIRE(doc.setGeometry("observationer", obs, Point(733101.5, 7096002.5)));
+    REQUIRE(doc.save());
+    CHECK_FALSE(doc.isModified());
+
+    auto reopened = openProject(open.path, test::sourceCatalog());
+    REQUIRE(reopened);
+    const Feature* saved = reopened->layer("observationer")->find(obs);
+    REQUIRE(saved != nullptr);
+    CHECK(std::get<Point>(*saved->geometry).x() == 733101.5);
+    CHECK(reopened->links == std::vector<MeasureLink>{{act, obs}});
+
+    doc.undoStack().undo(); // the move
+    doc.undoStack().undo(); // the link
+    CHECK(doc.isModified());
+    REQUIRE(doc.save());
+    reopened = openProject(open.path, test::sourceCatalog());
+    REQUIRE(reopened);
+    CHECK(std::get<Point>(*reopened->layer("observationer")->find(obs)->geometry).x() == 733100.0);
+    CHECK(reopened->links.empty());
+
+    doc.undoStack().undo(); // the measure
+    doc.undoStack().undo(); // the observation
+    REQUIRE(doc.save());
+    reopened = openProject(open.path, test::sourceCatalog());
+    CHECK(reopened->layer("observationer")->size() == 0);
+    CHECK(reopened->layer("atgarder")->size() == 0);
+}
+
+TEST_CASE("a render's snapshot does not see later edits", "[document]") {
+    OpenDocument open;
+    MapDocument& doc = open.document;
+    const FeatureId obs = *doc.addFeature("observationer", observation(733100.0, 7096000.0, "sikt"));
+    const MapScene snapshot = doc.scene("sv");
+    REQUIRE(doc.setGeometry("observationer", obs, Point(733500.0, 7096500.0)));
+    for (const SceneLayer& layer : snapshot.layers) {
+        if (layer.layer->name() == "observationer") {
+            CHECK(std::get<Point>(*layer.layer->find(obs)->geometry).x() == 733100.0);
+        }
+    }
+    CHECK(std::get<Point>(*doc.layer("observationer")->find(obs)->geometry).x() == 733500.0);
+}
+
+TEST_CASE("an import into the open project is one step", "[document]") {
+    OpenDocument open;
+    MapDocument& doc = open.document;
+    const auto csv = open.dir.path() / "dialog.csv";
+    std::ofstream(csv) << "x;y;kategori;polaritet;kalla\n"
+                          "733100;7096000;Belysning;Otrygg;Medborgardialog\n"
+                          "733200;7096100;Klotter/skadegörelse;otrygg;medborgardialog\n"
+                          "733300;7096200;ufo;otrygg;medborgardialog\n";
+    ImportOptions options;
+    options.targetLayer = "observationer";
+    options.sourceCrs = Crs::fromEpsg(crs::kSweref99Tm);
+    auto read = readForImport(test::sourceCatalog(), csv, options, doc.crs());
+    REQUIRE(read);
+    CHECK(read->report.imported == 2);
+    CHECK(read->report.rejectedCount == 1);
+    REQUIRE(doc.addImported("observationer", std::move(read->features), "dialog.csv"));
+    CHECK(doc.layer("observationer")->size() == 2);
+    CHECK(doc.undoStack().count() == 1);
+    doc.undoStack().undo();
+    CHECK(doc.layer("observationer")->size() == 0);
+}
