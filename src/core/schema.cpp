@@ -1,5 +1,6 @@
 #include "tryggkarta/core/schema.h"
 
+#include "tryggkarta/core/sun.h"
 #include "tryggkarta/core/text.h"
 
 #include <algorithm>
@@ -113,10 +114,34 @@ Result<void> validateField(const FieldDef& field, const std::string& where) {
             return fail(ErrorCode::InvalidDefinition, "code appears twice", at);
         }
     }
+    if (auto reason = checkDefault(field)) {
+        return fail(ErrorCode::InvalidDefinition, "default: " + *reason, where);
+    }
     return {};
 }
 
 } // namespace
+
+std::string_view defaultTokenName(FieldDefault::Kind kind) {
+    switch (kind) {
+    case FieldDefault::Kind::None:
+    case FieldDefault::Kind::Literal: return {};
+    case FieldDefault::Kind::Now: return "$now";
+    case FieldDefault::Kind::CurrentWalk: return "$current_walk";
+    case FieldDefault::Kind::LightCondition: return "$light_condition";
+    }
+    return {};
+}
+
+std::optional<FieldDefault::Kind> parseDefaultToken(std::string_view token) {
+    for (auto kind : {FieldDefault::Kind::Now, FieldDefault::Kind::CurrentWalk,
+                      FieldDefault::Kind::LightCondition}) {
+        if (defaultTokenName(kind) == token) {
+            return kind;
+        }
+    }
+    return std::nullopt;
+}
 
 std::string_view fieldTypeName(FieldType type) {
     switch (type) {
@@ -308,6 +333,39 @@ std::optional<std::string> checkValue(const FieldDef& field, const Value& value)
     if (field.maxLength && codePoints(std::get<std::string>(value)) >
                                static_cast<std::size_t>(*field.maxLength)) {
         return "longer than " + std::to_string(*field.maxLength) + " characters";
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> checkDefault(const FieldDef& field) {
+    const auto& rule = field.defaultRule;
+    const std::string token(defaultTokenName(rule.kind));
+    switch (rule.kind) {
+    case FieldDefault::Kind::None: return std::nullopt;
+    case FieldDefault::Kind::Literal:
+        if (isNull(rule.literal)) {
+            return std::string("a literal default needs a value");
+        }
+        return checkValue(field, rule.literal);
+    case FieldDefault::Kind::Now:
+        if (field.type != FieldType::Date && field.type != FieldType::DateTime) {
+            return token + " needs a date or datetime field";
+        }
+        return std::nullopt;
+    case FieldDefault::Kind::CurrentWalk:
+        if (field.type != FieldType::Integer || field.isCoded()) {
+            return token + " needs an integer field without a value list (it holds a walk's id)";
+        }
+        return std::nullopt;
+    case FieldDefault::Kind::LightCondition:
+        for (auto condition :
+             {LightCondition::Daylight, LightCondition::Twilight, LightCondition::Darkness}) {
+            if (field.type != FieldType::Text ||
+                field.findCode(lightConditionCode(condition)) == nullptr) {
+                return token + " needs a text field with the codes dagsljus, skymning and morker";
+            }
+        }
+        return std::nullopt;
     }
     return std::nullopt;
 }

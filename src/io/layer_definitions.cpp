@@ -127,10 +127,52 @@ Style style(const json& object, const std::string& path) {
 
 using ValueLists = std::map<std::string, std::vector<CodedValue>, std::less<>>;
 
+std::string knownTokens() {
+    std::string list;
+    for (auto kind : {FieldDefault::Kind::Now, FieldDefault::Kind::CurrentWalk,
+                      FieldDefault::Kind::LightCondition}) {
+        list += (list.empty() ? "" : ", ") + std::string(defaultTokenName(kind));
+    }
+    return list;
+}
+
+/// The field's "default": a "$token", or a literal in the field's own type. Text that looks like
+/// a date becomes a Date only on date fields, so checkValue can say what is wrong with the rest.
+FieldDefault fieldDefault(const json& value, const std::string& path, const FieldDef& f) {
+    const std::string forField = "default for field '" + f.name + "': ";
+    FieldDefault rule;
+    rule.kind = FieldDefault::Kind::Literal;
+    if (value.is_string()) {
+        auto textValue = value.get<std::string>();
+        if (textValue.starts_with('$')) {
+            auto kind = parseDefaultToken(textValue);
+            if (!kind) {
+                problem(path, forField + "unknown token '" + textValue +
+                                  "' (known: " + knownTokens() + ")");
+            }
+            rule.kind = *kind;
+        } else if (auto date = f.type == FieldType::Date ? parseDate(textValue) : std::nullopt) {
+            rule.literal = *date;
+        } else if (auto dateTime =
+                       f.type == FieldType::DateTime ? parseDateTime(textValue) : std::nullopt) {
+            rule.literal = *dateTime;
+        } else {
+            rule.literal = std::move(textValue);
+        }
+    } else if (value.is_number_integer() && f.type != FieldType::Real) {
+        rule.literal = value.get<std::int64_t>();
+    } else if (value.is_number()) {
+        rule.literal = value.get<double>();
+    } else {
+        problem(path, forField + "expected text, a number or one of " + knownTokens());
+    }
+    return rule;
+}
+
 FieldDef field(const json& object, const std::string& path, const ValueLists& lists) {
     allowKeys(object, path,
               {"name", "type", "label", "description", "required", "personal", "min", "max",
-               "max_length", "unit", "values", "values_from"});
+               "max_length", "unit", "values", "values_from", "default"});
     FieldDef f;
     f.name = text(object, path, "name", true);
     std::string type = text(object, path, "type", true);
@@ -164,6 +206,14 @@ FieldDef field(const json& object, const std::string& path, const ValueLists& li
                     "no value list named '" + name + "' in the layers folder");
         }
         f.values = it->second;
+    }
+    // Checked here, not only in validate(), so the message points at the key in the file.
+    if (object.contains("default")) {
+        std::string at = join(path, "default");
+        f.defaultRule = fieldDefault(object["default"], at, f);
+        if (auto reason = checkDefault(f)) {
+            problem(at, "default for field '" + f.name + "': " + *reason);
+        }
     }
     return f;
 }

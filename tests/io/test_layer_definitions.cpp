@@ -131,3 +131,91 @@ TEST_CASE("broken definitions give errors naming file and place") {
         CHECK(catalog.error().where == "/nonexistent/layers");
     }
 }
+
+TEST_CASE("the shipped forms fill in time, walk, light and first states") {
+    auto catalog = loadLayerCatalog(TRYGG_SOURCE_LAYERS_DIR);
+    REQUIRE(catalog);
+    using Kind = FieldDefault::Kind;
+    const LayerDef& obs = *catalog->find("observationer");
+    CHECK(obs.field("tidpunkt")->defaultRule.kind == Kind::Now);
+    CHECK(obs.field("ljusforh")->defaultRule.kind == Kind::LightCondition);
+    CHECK(obs.field("vandring")->defaultRule.kind == Kind::CurrentWalk);
+    CHECK(obs.field("kategori")->defaultRule.kind == Kind::None);
+    const LayerDef& walks = *catalog->find("vandringar");
+    CHECK(walks.field("datum")->defaultRule.kind == Kind::Now);
+    CHECK(walks.field("ljusforh")->defaultRule.kind == Kind::LightCondition);
+    const FieldDef* measureStatus = catalog->find("atgarder")->field("status");
+    CHECK(measureStatus->defaultRule.kind == Kind::Literal);
+    CHECK(measureStatus->defaultRule.literal == Value{std::string("forslag")});
+    CHECK(measureStatus->values.front().code == "forslag"); // the first state of the workflow
+    const FieldDef* lightStatus = catalog->find("belysning")->field("status");
+    CHECK(lightStatus->defaultRule.literal == Value{std::string("fungerar")});
+}
+
+TEST_CASE("field defaults are read and checked against their field") {
+    SECTION("a literal inside the field's range") {
+        auto def = parseLayerDefinition(minimalLayer(R"({"name": "kansla", "type": "integer",
+            "label": {"sv": "Känsla"}, "min": 0, "max": 3, "default": 2})"), "obs.json");
+        REQUIRE(def);
+        const auto& rule = def->fields[0].defaultRule;
+        CHECK(rule.kind == FieldDefault::Kind::Literal);
+        CHECK(rule.literal == Value{std::int64_t{2}});
+    }
+    SECTION("literals take the field's type") {
+        auto def = parseLayerDefinition(minimalLayer(R"(
+            {"name": "kostnad", "type": "real", "label": {"sv": "Kostnad"}, "default": 5000},
+            {"name": "deadline", "type": "date", "label": {"sv": "Deadline"}, "default": "2026-06-30"},
+            {"name": "polaritet", "type": "text", "label": {"sv": "Upplevelse"}, "default": "otrygg",
+             "values": [{"code": "otrygg", "sv": "Otrygg"}, {"code": "trygg", "sv": "Trygg"}]})"),
+                                        "obs.json");
+        REQUIRE(def);
+        CHECK(def->fields[0].defaultRule.literal == Value{5000.0});
+        CHECK(def->fields[1].defaultRule.literal == Value{Date{2026, 6, 30}});
+        CHECK(def->fields[2].defaultRule.literal == Value{std::string("otrygg")});
+    }
+    SECTION("a literal outside the range is refused, naming file and field") {
+        auto def = parseLayerDefinition(minimalLayer(R"({"name": "kansla", "type": "integer",
+            "label": {"sv": "Känsla"}, "min": 0, "max": 3, "default": 5})"), "obs.json");
+        REQUIRE_FALSE(def);
+        CHECK(def.error().code == ErrorCode::InvalidDefinition);
+        CHECK(def.error().where == "obs.json: fields[0].default");
+        CHECK(def.error().message == "default for field 'kansla': above the maximum 3");
+    }
+    SECTION("a literal that is not a code of the value list") {
+        auto def = parseLayerDefinition(minimalLayer(R"({"name": "status", "type": "text",
+            "label": {"sv": "Status"}, "default": "Fungerar",
+            "values": [{"code": "fungerar", "sv": "Fungerar"}, {"code": "trasig", "sv": "Trasig"}]})"),
+                                        "belysning.json");
+        REQUIRE_FALSE(def);
+        CHECK(def.error().where == "belysning.json: fields[0].default");
+        CHECK(def.error().message ==
+              "default for field 'status': unknown value 'Fungerar' (allowed: fungerar, trasig)");
+    }
+    SECTION("an unknown token is refused") {
+        auto def = parseLayerDefinition(minimalLayer(R"({"name": "tidpunkt", "type": "datetime",
+            "label": {"sv": "Tidpunkt"}, "default": "$today"})"), "obs.json");
+        REQUIRE_FALSE(def);
+        CHECK(def.error().where == "obs.json: fields[0].default");
+        CHECK(def.error().message == "default for field 'tidpunkt': unknown token '$today' "
+                                     "(known: $now, $current_walk, $light_condition)");
+    }
+    SECTION("a token on a field it cannot fill") {
+        auto def = parseLayerDefinition(minimalLayer(R"({"name": "beskrivn", "type": "text",
+            "label": {"sv": "Beskrivning"}, "default": "$now"})"), "obs.json");
+        REQUIRE_FALSE(def);
+        CHECK(def.error().message == "default for field 'beskrivn': $now needs a date or datetime field");
+        auto light = parseLayerDefinition(minimalLayer(R"({"name": "ljus", "type": "text",
+            "label": {"sv": "Ljus"}, "default": "$light_condition",
+            "values": [{"code": "dagsljus", "sv": "Dagsljus"}, {"code": "morker", "sv": "Mörker"}]})"),
+                                          "obs.json");
+        REQUIRE_FALSE(light);
+        CHECK(light.error().message == "default for field 'ljus': $light_condition needs a text "
+                                       "field with the codes dagsljus, skymning and morker");
+    }
+    SECTION("neither text nor a number") {
+        auto def = parseLayerDefinition(minimalLayer(R"({"name": "kansla", "type": "integer",
+            "label": {"sv": "Känsla"}, "default": true})"), "obs.json");
+        REQUIRE_FALSE(def);
+        CHECK(def.error().where == "obs.json: fields[0].default");
+    }
+}

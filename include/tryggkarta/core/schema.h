@@ -54,6 +54,25 @@ struct Symbology {
     [[nodiscard]] const Style& styleFor(std::string_view code) const;
 };
 
+/// What a new feature holds in a field before anyone types: nothing, a fixed value, or a value
+/// taken from the moment of entry (see core/defaults.h, which resolves the last three).
+struct FieldDefault {
+    enum class Kind {
+        None,
+        Literal,        ///< `literal`, checked against the field when the definition loads
+        Now,            ///< "$now": the local date and time, or today on a date field
+        CurrentWalk,    ///< "$current_walk": the id of the safety walk in progress
+        LightCondition, ///< "$light_condition": daylight, twilight or darkness from the sun
+    };
+    Kind kind = Kind::None;
+    Value literal;
+};
+
+/// The token a definition file writes for a kind ("$now", ...); empty for None and Literal.
+std::string_view defaultTokenName(FieldDefault::Kind kind);
+/// The kind a token names; nothing for text that is not a known token.
+std::optional<FieldDefault::Kind> parseDefaultToken(std::string_view token);
+
 struct FieldDef {
     std::string name; ///< at most 10 ASCII characters: it must survive a shapefile
     FieldType type = FieldType::Text;
@@ -66,6 +85,7 @@ struct FieldDef {
     std::optional<int> maxLength; ///< text only
     std::string unit;             ///< "m", "lm", "W", "SEK", ...
     Label description;
+    FieldDefault defaultRule; ///< the JSON key "default"
 
     [[nodiscard]] bool isCoded() const { return !values.empty(); }
     /// The code for user input that names a code or either label, case-insensitively.
@@ -98,5 +118,9 @@ Result<void> validate(const LayerDef& definition);
 /// Checks one value against a field: type, range, length, value list, required.
 /// Returns a reason in English ("unknown value 'x'", "above maximum 3") or nothing.
 std::optional<std::string> checkValue(const FieldDef& field, const Value& value);
+
+/// Checks a field's default: a literal as checkValue does, a token against the field it fills
+/// ("$now" needs a date or datetime field, ...). Returns a reason in English or nothing.
+std::optional<std::string> checkDefault(const FieldDef& field);
 
 } // namespace trygg
