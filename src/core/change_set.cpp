@@ -14,8 +14,18 @@ void ChangeSet::markRemoved(std::string_view layer, FeatureId id) {
     changes.removed.insert(id);
 }
 
+void ChangeSet::markPhotoWritten(PhotoId id) {
+    photos.removed.erase(id);
+    photos.written.insert(id);
+}
+
+void ChangeSet::markPhotoRemoved(PhotoId id) {
+    photos.written.erase(id);
+    photos.removed.insert(id);
+}
+
 bool ChangeSet::empty() const {
-    if (linksChanged || metadataChanged) {
+    if (linksChanged || metadataChanged || !photos.written.empty() || !photos.removed.empty()) {
         return false;
     }
     for (const auto& [name, changes] : layers) {
@@ -28,6 +38,7 @@ bool ChangeSet::empty() const {
 
 void ChangeSet::clear() {
     layers.clear();
+    photos = {};
     linksChanged = false;
     metadataChanged = false;
 }

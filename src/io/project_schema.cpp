@@ -2,6 +2,7 @@
 
 #include "gdal_util.h"
 #include "ogr_convert.h"
+#include "photo_table.h"
 #include "tryggkarta/io/project_store.h"
 
 #include <ogr_feature.h>
@@ -115,7 +116,7 @@ Result<void> ensureAuxiliaryTables(GDALDataset& dataset) {
         return fail(ErrorCode::WriteFailed, "cannot create table", std::string(kLinkTable),
                     errors.last());
     }
-    return {};
+    return ensurePhotoTable(dataset);
 }
 
 std::vector<int> fieldIndices(OGRLayer& layer, const LayerDef& def) {

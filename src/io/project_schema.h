@@ -22,7 +22,7 @@ namespace trygg::gdal {
 Result<OGRLayer*> ensureThematicLayer(GDALDataset& dataset, const LayerDef& definition,
                                       const OGRSpatialReference& srs);
 
-/// trygg_meta and atgarda_observation, created when absent.
+/// trygg_meta, atgard_observation and trygg_foto, created when absent.
 Result<void> ensureAuxiliaryTables(GDALDataset& dataset);
 
 /// For each definition field, the index of the table's field of that name (-1 when absent).

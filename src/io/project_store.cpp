@@ -2,6 +2,8 @@
 
 #include "gdal_util.h"
 #include "ogr_convert.h"
+#include "photo_table.h"
+#include "project_photos.h"
 #include "project_schema.h"
 
 #include <chrono>
@@ -47,7 +49,8 @@ std::map<std::string, std::string> metadataToWrite(const Project& project) {
     return values;
 }
 
-Result<void> writeWholeProject(GDALDataset& dataset, const Project& project, Progress& progress) {
+Result<void> writeWholeProject(GDALDataset& dataset, const Project& project, Progress& progress,
+                               const fs::path& photoSource) {
     auto srs = gdal::makeSrs(project.crs);
     if (!srs) {
         return std::unexpected(srs.error());
@@ -81,6 +84,9 @@ Result<void> writeWholeProject(GDALDataset& dataset, const Project& project, Pro
     if (auto ok = gdal::replaceLinks(dataset, project.links); !ok) {
         return ok;
     }
+    if (auto ok = gdal::writeAllPhotos(dataset, project, photoSource, progress); !ok) {
+        return ok;
+    }
     return gdal::writeMetadata(dataset, metadataToWrite(project));
 }
 
@@ -107,7 +113,8 @@ Result<Feature> readFeature(const OGRFeature& in, const std::vector<int>& indice
 
 } // namespace
 
-Result<void> saveProjectAs(const fs::path& path, const Project& project, Progress& progress) {
+Result<void> saveProjectAs(const fs::path& path, const Project& project, Progress& progress,
+                           const fs::path& photoSource) {
     gdal::ErrorCapture errors;
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (driver == nullptr) {
@@ -122,7 +129,7 @@ Result<void> saveProjectAs(const fs::path& path, const Project& project, Progres
                     path.string(), errors.last());
     }
     dataset->StartTransaction(TRUE);
-    auto written = writeWholeProject(*dataset, project, progress);
+    auto written = writeWholeProject(*dataset, project, progress, photoSource);
     if (written && dataset->CommitTransaction() != OGRERR_NONE) {
         written = fail(ErrorCode::WriteFailed, "cannot commit", path.string(), errors.last());
     }
@@ -215,6 +222,11 @@ Result<Project> openProject(const fs::path& path, const LayerCatalog& catalog, P
         return std::unexpected(links.error());
     }
     project.links = std::move(*links);
+    auto photos = gdal::readPhotos(dataset);
+    if (!photos) {
+        return std::unexpected(photos.error());
+    }
+    project.photos = std::move(*photos);
     progress.update(total, total);
     return project;
 }
@@ -265,6 +277,9 @@ Result<void> saveChanges(const fs::path& path, const Project& project, const Cha
                     return ok;
                 }
             }
+        }
+        if (auto ok = gdal::applyPhotoChanges(*dataset, project, changes); !ok) {
+            return ok;
         }
         if (changes.linksChanged) {
             if (auto ok = gdal::replaceLinks(*dataset, project.links); !ok) {

@@ -48,6 +48,10 @@ Result<ProjectSummary> summarizeProject(const std::filesystem::path& path,
             summary.linkCount = layer->GetFeatureCount(TRUE);
             continue;
         }
+        if (name == kPhotoTable) {
+            summary.photoCount = layer->GetFeatureCount(TRUE);
+            continue;
+        }
         LayerSummary entry;
         entry.name = name;
         if (const LayerDef* def = catalog.find(name)) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "tryggkarta/core/feature.h"
+#include "tryggkarta/core/photo.h"
 
 #include <map>
 #include <set>
@@ -16,11 +17,20 @@ struct ChangeSet {
         std::set<FeatureId> removed;
     };
     std::map<std::string, LayerChanges, std::less<>> layers;
+    /// Photos added or changed (their metadata or bytes) and photos removed. The photos of a
+    /// removed feature go with it on saving, listed here or not.
+    struct PhotoChanges {
+        std::set<PhotoId> written;
+        std::set<PhotoId> removed;
+    };
+    PhotoChanges photos;
     bool linksChanged = false;
     bool metadataChanged = false;
 
     void markWritten(std::string_view layer, FeatureId id);
     void markRemoved(std::string_view layer, FeatureId id);
+    void markPhotoWritten(PhotoId id);
+    void markPhotoRemoved(PhotoId id);
     [[nodiscard]] bool empty() const;
     void clear();
 };

@@ -2,6 +2,7 @@
 
 #include "tryggkarta/core/crs.h"
 #include "tryggkarta/core/layer.h"
+#include "tryggkarta/core/photo.h"
 
 #include <map>
 #include <string>
@@ -20,11 +21,14 @@ struct MeasureLink {
 /// The schema version this build writes; a project records the version it was written with.
 inline constexpr int kProjectSchemaVersion = 1;
 
-/// An open project: its CRS, thematic layers, links and metadata.
+/// An open project: its CRS, thematic layers, links, photos and metadata.
 struct Project {
     Crs crs = Crs::fromEpsg(crs::kSweref99Tm);
     std::vector<Layer> layers;
     std::vector<MeasureLink> links;
+    /// Every photo of every feature. openProject fills in the metadata only (data null);
+    /// the bytes are read on demand with readPhotoData.
+    std::vector<Photo> photos;
     std::map<std::string, std::string> metadata;
 
     [[nodiscard]] Layer* layer(std::string_view name);
