@@ -6,6 +6,7 @@
 #include "edit_command.h"
 
 #include "tryggkarta/core/feature_check.h"
+#include "tryggkarta/io/project_store.h"
 
 #include <algorithm>
 #include <ranges>
@@ -170,17 +171,33 @@ void MapDocument::applyEdit(FeatureEdit& edit, bool forward) {
     if (linksTouched) {
         m_changes.linksChanged = true;
     }
+    const bool photosTouched = !edit.photosAdded.empty() || !edit.photosRemoved.empty();
+    for (const Photo& photo : forward ? edit.photosRemoved : edit.photosAdded) {
+        std::erase_if(m_photos, [&](const Photo& p) { return p.id == photo.id; });
+        m_changes.markPhotoRemoved(photo.id);
+    }
+    for (Photo& photo : forward ? edit.photosAdded : edit.photosRemoved) {
+        if (photo.id == kNoPhotoId) {
+            photo.id = nextPhotoId(m_photos); // first time; kept for every redo
+        }
+        m_photos.push_back(photo);
+        m_changes.markPhotoWritten(photo.id);
+    }
+    std::ranges::sort(m_photos, {}, [](const Photo& p) { return toInt(p.id); });
     if (!edit.changes.empty()) {
         emit featuresChanged(QString::fromStdString(edit.layer));
     }
     if (linksTouched) {
         emit linksChanged();
     }
+    if (photosTouched) {
+        emit photosChanged();
+    }
 }
 
 Result<FeatureId> MapDocument::addFeature(std::string_view layer, Feature feature) {
     feature.id = kNoFeatureId;
-    FeatureEdit edit{std::string(layer), {FeatureChange{std::nullopt, std::move(feature)}}, {}, {}};
+    FeatureEdit edit{std::string(layer), {FeatureChange{std::nullopt, std::move(feature)}}, {}, {}, {}, {}};
     const Layer* data = this->layer(layer);
     const QString title = data ? QString::fromStdString(data->definition().title.in("sv")) : QString();
     if (auto ok = apply(std::move(edit), tr("Lägg till i %1").arg(title)); !ok) {
@@ -195,7 +212,7 @@ Result<void> MapDocument::updateFeatures(std::string_view layer, std::vector<Fea
     if (data == nullptr) {
         return fail(ErrorCode::NotFound, "no such layer", std::string(layer));
     }
-    FeatureEdit edit{std::string(layer), {}, {}, {}};
+    FeatureEdit edit{std::string(layer), {}, {}, {}, {}, {}};
     for (Feature& feature : features) {
         const Feature* current = data->find(feature.id);
         if (current == nullptr) {
@@ -255,7 +272,7 @@ Result<void> MapDocument::removeFeatures(std::string_view layer, const std::vect
     if (data == nullptr) {
         return fail(ErrorCode::NotFound, "no such layer", std::string(layer));
     }
-    FeatureEdit edit{std::string(layer), {}, {}, {}};
+    FeatureEdit edit{std::string(layer), {}, {}, {}, {}, {}};
     const std::set<FeatureId> removed(ids.begin(), ids.end());
     for (FeatureId id : removed) {
         const Feature* current = data->find(id);
@@ -271,13 +288,24 @@ Result<void> MapDocument::removeFeatures(std::string_view layer, const std::vect
             edit.linksRemoved.push_back(link);
         }
     }
+    for (const Photo& photo : m_photos) {
+        if (photo.layer == layer && removed.contains(photo.feature)) {
+            auto data = photoData(photo.id);
+            if (!data) {
+                return std::unexpected(data.error()); // never remove what undo could not restore
+            }
+            Photo kept = photo;
+            kept.data = *data;
+            edit.photosRemoved.push_back(std::move(kept));
+        }
+    }
     const QString text = tr("Ta bort %n objekt", nullptr, static_cast<int>(removed.size()));
     return apply(std::move(edit), text);
 }
 
 Result<std::size_t> MapDocument::addImported(std::string_view layer, std::vector<Feature> features,
                                              const QString& source) {
-    FeatureEdit edit{std::string(layer), {}, {}, {}};
+    FeatureEdit edit{std::string(layer), {}, {}, {}, {}, {}};
     edit.changes.reserve(features.size());
     for (Feature& feature : features) {
         feature.id = kNoFeatureId;
@@ -296,7 +324,7 @@ Result<void> MapDocument::linkMeasure(FeatureId measure, const std::vector<Featu
     if (measures == nullptr || measures->find(measure) == nullptr) {
         return fail(ErrorCode::NotFound, "no such measure", featureWhere(kMeasureLayer, measure));
     }
-    FeatureEdit edit{std::string(kMeasureLayer), {}, {}, {}};
+    FeatureEdit edit{std::string(kMeasureLayer), {}, {}, {}, {}, {}};
     for (FeatureId observation : observations) {
         if (observed == nullptr || observed->find(observation) == nullptr) {
             return fail(ErrorCode::NotFound, "no such observation",
@@ -313,7 +341,7 @@ Result<void> MapDocument::linkMeasure(FeatureId measure, const std::vector<Featu
 }
 
 Result<void> MapDocument::unlinkMeasure(FeatureId measure, const std::vector<FeatureId>& observations) {
-    FeatureEdit edit{std::string(kMeasureLayer), {}, {}, {}};
+    FeatureEdit edit{std::string(kMeasureLayer), {}, {}, {}, {}, {}};
     for (FeatureId observation : observations) {
         const MeasureLink link{measure, observation};
         if (std::ranges::binary_search(m_links, link)) {
@@ -321,6 +349,64 @@ Result<void> MapDocument::unlinkMeasure(FeatureId measure, const std::vector<Fea
         }
     }
     return apply(std::move(edit), tr("Ta bort koppling"));
+}
+
+Result<std::shared_ptr<const std::string>> MapDocument::photoData(PhotoId id) const {
+    const Photo* photo = findPhoto(m_photos, id);
+    if (photo == nullptr) {
+        return fail(ErrorCode::NotFound, "no such photo", "photo " + std::to_string(toInt(id)));
+    }
+    if (photo->data) {
+        return photo->data;
+    }
+    auto read = readPhotoData(m_path, id);
+    if (!read) {
+        return std::unexpected(read.error());
+    }
+    return std::make_shared<const std::string>(std::move(*read));
+}
+
+Result<std::vector<PhotoId>> MapDocument::addPhotos(std::string_view layer, FeatureId feature,
+                                                    std::vector<Photo> photos) {
+    const Layer* data = this->layer(layer);
+    if (data == nullptr || !isEditable(layer) || data->find(feature) == nullptr) {
+        return fail(ErrorCode::NotFound, "no such feature", featureWhere(layer, feature));
+    }
+    FeatureEdit edit{std::string(layer), {}, {}, {}, {}, {}};
+    PhotoId next = nextPhotoId(m_photos);
+    std::vector<PhotoId> ids;
+    for (Photo& photo : photos) {
+        if (!photo.data) {
+            return fail(ErrorCode::Usage, "photo without image data", photo.fileName);
+        }
+        photo.layer = std::string(layer);
+        photo.feature = feature;
+        photo.id = next;
+        ids.push_back(next);
+        next = PhotoId{toInt(next) + 1};
+        edit.photosAdded.push_back(std::move(photo));
+    }
+    const QString text = tr("Lägg till %n foton", nullptr, static_cast<int>(ids.size()));
+    if (auto ok = apply(std::move(edit), text); !ok) {
+        return std::unexpected(ok.error());
+    }
+    return ids;
+}
+
+Result<void> MapDocument::removePhoto(PhotoId id) {
+    const Photo* photo = findPhoto(m_photos, id);
+    if (photo == nullptr) {
+        return fail(ErrorCode::NotFound, "no such photo", "photo " + std::to_string(toInt(id)));
+    }
+    auto data = photoData(id);
+    if (!data) {
+        return std::unexpected(data.error());
+    }
+    Photo removed = *photo;
+    removed.data = *data;
+    FeatureEdit edit{removed.layer, {}, {}, {}, {}, {}};
+    edit.photosRemoved.push_back(std::move(removed));
+    return apply(std::move(edit), tr("Ta bort foto"));
 }
 
 void MapDocument::select(std::string_view layer, std::vector<FeatureId> ids) {

@@ -23,6 +23,7 @@ void MapDocument::setProject(Project project, std::filesystem::path path) {
     m_path = std::move(path);
     m_crs = project.crs;
     m_links = std::move(project.links);
+    m_photos = std::move(project.photos);
     m_metadata = std::move(project.metadata);
     m_layers.clear();
     m_rasters.clear();
@@ -150,6 +151,7 @@ Project MapDocument::snapshotProject() const {
     Project project;
     project.crs = m_crs;
     project.links = m_links;
+    project.photos = m_photos;
     project.metadata = m_metadata;
     for (const auto& layer : m_layers) {
         if (!layer.overlay) {
@@ -171,7 +173,8 @@ Result<void> MapDocument::save() {
 }
 
 Result<void> MapDocument::saveAs(const std::filesystem::path& path) {
-    if (auto saved = saveProjectAs(path, snapshotProject()); !saved) {
+    // Photos not yet read come over from the file the project was opened from.
+    if (auto saved = saveProjectAs(path, snapshotProject(), Progress::none(), m_path); !saved) {
         return saved;
     }
     m_path = path;

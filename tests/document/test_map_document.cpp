@@ -204,3 +204,40 @@ TEST_CASE("an import into the open project is one step", "[document]") {
     doc.undoStack().undo();
     CHECK(doc.layer("observationer")->size() == 0);
 }
+
+TEST_CASE("photos follow their feature through removal, save and undo", "[document]") {
+    OpenDocument open;
+    MapDocument& doc = open.document;
+    const FeatureId obs = *doc.addFeature("observationer", observation(733100.0, 7096000.0, "passage"));
+    Photo photo;
+    photo.fileName = "tunneln.jpg";
+    photo.mimeType = "image/jpeg";
+    photo.data = std::make_shared<const std::string>("\xff\xd8 not really decoded here \xff\xd9");
+    photo.byteSize = static_cast<std::int64_t>(photo.data->size());
+    auto added = doc.addPhotos("observationer", obs, {photo});
+    REQUIRE(added);
+    REQUIRE(added->size() == 1);
+    CHECK(photosOf(doc.photos(), "observationer", obs) == *added);
+    REQUIRE(doc.save());
+
+    // Opened afresh: the bytes are in the file only, and still reachable.
+    auto project = openProject(open.path, test::sourceCatalog());
+    REQUIRE(project);
+    MapDocument reopened{test::sourceCatalog()};
+    reopened.setProject(std::move(*project), open.path);
+    REQUIRE(reopened.photos().size() == 1);
+    CHECK(reopened.photos().front().data == nullptr);
+    CHECK(**reopened.photoData(added->front()) == *photo.data);
+
+    REQUIRE(reopened.removeFeatures("observationer", {obs}));
+    CHECK(reopened.photos().empty());
+    REQUIRE(reopened.save()); // the row is gone from the file now
+    CHECK_FALSE(readPhotoData(open.path, added->front()));
+
+    reopened.undoStack().undo(); // feature and photo back, bytes from the undo step
+    REQUIRE(reopened.photos().size() == 1);
+    REQUIRE(reopened.save());
+    auto bytes = readPhotoData(open.path, added->front());
+    REQUIRE(bytes);
+    CHECK(*bytes == *photo.data);
+}

@@ -4,6 +4,7 @@
 // edit removed lives in exactly one place, the edit's `before`, until the edit is undone.
 
 #include "tryggkarta/core/feature.h"
+#include "tryggkarta/core/photo.h"
 #include "tryggkarta/core/project.h"
 
 #include <optional>
@@ -23,9 +24,14 @@ struct FeatureEdit {
     std::vector<FeatureChange> changes;
     std::vector<MeasureLink> linksAdded; ///< a measure id of 0 means "the feature this edit adds"
     std::vector<MeasureLink> linksRemoved;
+    /// Photos added and removed, with their bytes loaded, so an undo after a save (which
+    /// deleted the rows) can bring them back.
+    std::vector<Photo> photosAdded;
+    std::vector<Photo> photosRemoved;
 
     [[nodiscard]] bool empty() const {
-        return changes.empty() && linksAdded.empty() && linksRemoved.empty();
+        return changes.empty() && linksAdded.empty() && linksRemoved.empty() &&
+               photosAdded.empty() && photosRemoved.empty();
     }
 };
 

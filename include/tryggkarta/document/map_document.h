@@ -86,6 +86,10 @@ public:
     [[nodiscard]] std::vector<FeatureId> measuresAnswering(FeatureId observation) const;
     [[nodiscard]] std::vector<FeatureId> observationsAnsweredBy(FeatureId measure) const;
 
+    [[nodiscard]] const std::vector<Photo>& photos() const { return m_photos; }
+    /// A photo's bytes: in memory when added this session, else read from the project file.
+    [[nodiscard]] Result<std::shared_ptr<const std::string>> photoData(PhotoId id) const;
+
     // Changes: each call is one step on the undo stack, or an Error and no change ---------
     /// Adds a feature (its id is assigned); the values must fit the layer's fields.
     Result<FeatureId> addFeature(std::string_view layer, Feature feature);
@@ -104,6 +108,10 @@ public:
     /// Links a measure to observations it answers (existing links are kept as they are).
     Result<void> linkMeasure(FeatureId measure, const std::vector<FeatureId>& observations);
     Result<void> unlinkMeasure(FeatureId measure, const std::vector<FeatureId>& observations);
+    /// Attaches photos (read with readPhotoFile) to a feature of an editable layer.
+    Result<std::vector<PhotoId>> addPhotos(std::string_view layer, FeatureId feature,
+                                           std::vector<Photo> photos);
+    Result<void> removePhoto(PhotoId id);
     /// The general form of all of the above: checked, then pushed as one undo step.
     Result<void> apply(FeatureEdit edit, const QString& text);
 
@@ -124,6 +132,7 @@ signals:
     /// Features of a layer were added, changed or removed (by an edit, undo or redo).
     void featuresChanged(const QString& layer);
     void linksChanged();
+    void photosChanged();
     void selectionChanged();
     void layersChanged();   ///< order, visibility, opacity, added layers
     void modifiedChanged(bool modified);
@@ -145,6 +154,7 @@ private:
     std::vector<DocumentLayer> m_layers;
     std::vector<SceneRaster> m_rasters;
     std::vector<MeasureLink> m_links;
+    std::vector<Photo> m_photos;
     std::map<std::string, std::string> m_metadata;
     ChangeSet m_changes;
     QUndoStack m_undo;
