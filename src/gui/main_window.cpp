@@ -1,11 +1,20 @@
 #include "main_window.h"
 
+#include "attribute_table_panel.h"
 #include "background_open.h"
+#include "edit_menu.h"
+#include "feature_editing.h"
 #include "gps_tracker.h"
+#include "import_dialog.h"
 #include "layer_panel.h"
+#include "link_panel.h"
+#include "map_tools_controller.h"
+#include "photo_panel.h"
 #include "map_canvas.h"
 #include "position_readout.h"
 
+#include "tryggkarta/io/crs_transform.h"
+#include "tryggkarta/io/photo_import.h"
 #include "tryggkarta/io/project_store.h"
 #include "tryggkarta/io/raster_source.h"
 #include "tryggkarta/io/vector_overlay.h"
@@ -45,6 +54,37 @@ MainWindow::MainWindow(LayerCatalog catalog, QWidget* parent)
     m_layerDock->setObjectName(QStringLiteral("layers"));
     m_layerDock->setWidget(m_layers);
     addDockWidget(Qt::LeftDockWidgetArea, m_layerDock);
+    m_table = new AttributeTablePanel(m_document, this);
+    m_tableDock = new QDockWidget(this);
+    m_tableDock->setObjectName(QStringLiteral("table"));
+    m_tableDock->setWidget(m_table);
+    addDockWidget(Qt::BottomDockWidgetArea, m_tableDock);
+    m_tableDock->hide();
+    m_links = new LinkPanel(m_document, this);
+    m_linkDock = new QDockWidget(this);
+    m_linkDock->setObjectName(QStringLiteral("links"));
+    m_linkDock->setWidget(m_links);
+    addDockWidget(Qt::RightDockWidgetArea, m_linkDock);
+    m_linkDock->hide();
+    m_photos = new PhotoPanel(m_document, this);
+    m_photoDock = new QDockWidget(this);
+    m_photoDock->setObjectName(QStringLiteral("photos"));
+    m_photoDock->setWidget(m_photos);
+    addDockWidget(Qt::RightDockWidgetArea, m_photoDock);
+    m_photoDock->hide();
+    m_editing = new FeatureEditing(m_document, this);
+    m_tools = new MapToolsController(m_document, *m_canvas, this);
+    connect(m_tools, &MapToolsController::geometryReady, this,
+            [this](const QString& layer, const Geometry& geometry) {
+                // Cancelling the form keeps the drawn shape in its tool: nothing is lost.
+                if (m_editing->addWithForm(layer.toStdString(), geometry)) {
+                    m_tools->clearSketch();
+                }
+            });
+    connect(m_tools, &MapToolsController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    connect(m_table, &AttributeTablePanel::zoomRequested, this, &MainWindow::zoomToBox);
+    connect(m_links, &LinkPanel::showFeature, this, &MainWindow::showFeature);
     m_readout = new PositionReadout(this);
     statusBar()->addPermanentWidget(m_readout);
     m_gps = std::make_unique<GpsTracker>();
@@ -101,6 +141,9 @@ void MainWindow::createActions() {
     m_addData = new QAction(this);
     m_addData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(m_addData, &QAction::triggered, this, &MainWindow::addData);
+    m_import = new QAction(this);
+    m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(m_import, &QAction::triggered, this, &MainWindow::importData);
     m_quit = new QAction(this);
     m_quit->setShortcut(QKeySequence::Quit);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
@@ -132,13 +175,24 @@ void MainWindow::createActions() {
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addActions({m_save, m_saveAs});
     m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_addData);
+    m_fileMenu->addActions({m_addData, m_import});
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quit);
+    m_editMenu = new EditMenu(m_document, this);
+    m_editMenu->insertAction(m_editMenu->deleteAction(), m_editing->propertiesAction());
+    menuBar()->addMenu(m_editMenu);
+    m_toolsMenu = menuBar()->addMenu(QString());
+    m_toolsMenu->addActions(m_tools->toolGroup()->actions());
+    m_toolsMenu->addSeparator();
+    m_toolsMenu->addActions({m_tools->snapAction(), m_tools->selectWhereAction()});
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addActions({m_zoomIn, m_zoomOut, m_zoomFull});
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_layerDock->toggleViewAction());
+    m_tableDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_viewMenu->addAction(m_tableDock->toggleViewAction());
+    m_viewMenu->addAction(m_linkDock->toggleViewAction());
+    m_viewMenu->addAction(m_photoDock->toggleViewAction());
     m_settingsMenu = menuBar()->addMenu(QString());
     m_languageMenu = m_settingsMenu->addMenu(QString());
     m_languageMenu->addActions({m_swedish, m_english});
@@ -150,7 +204,10 @@ void MainWindow::createActions() {
     m_toolBar->setObjectName(QStringLiteral("main"));
     m_toolBar->addActions({m_open, m_save, m_addData});
     m_toolBar->addSeparator();
+    m_toolBar->addActions({m_editMenu->undoAction(), m_editMenu->redoAction()});
+    m_toolBar->addSeparator();
     m_toolBar->addActions({m_zoomIn, m_zoomOut, m_zoomFull});
+    addToolBar(m_tools->toolBar());
     updateRecentMenu();
 }
 
@@ -167,6 +224,20 @@ void MainWindow::retranslate() {
     m_saveAs->setText(tr("Spara so&m…"));
     m_addData->setText(tr("&Lägg till data…"));
     m_addData->setStatusTip(tr("Visa en kartfil (vektor eller ortofoto) ovanpå projektet"));
+    m_import->setText(tr("&Importera till lager…"));
+    m_import->setStatusTip(tr("Lägg till objekt från en fil (Shape, GeoPackage, CSV, GeoJSON …) i ett av projektets lager"));
+    m_editMenu->retranslate();
+    m_editing->retranslate();
+    m_tools->retranslate();
+    m_tools->setLanguage(m_language.toStdString());
+    m_toolsMenu->setTitle(tr("Ver&ktyg"));
+    m_editing->setLanguage(m_language.toStdString());
+    m_table->setLanguage(m_language.toStdString());
+    m_links->setLanguage(m_language.toStdString());
+    m_tableDock->setWindowTitle(tr("Tabell"));
+    m_linkDock->setWindowTitle(tr("Kopplingar"));
+    m_photoDock->setWindowTitle(tr("Foton"));
+    m_photos->retranslate();
     m_quit->setText(tr("&Avsluta"));
     m_zoomIn->setText(tr("Zooma &in"));
     m_zoomOut->setText(tr("Zooma &ut"));
@@ -239,6 +310,16 @@ bool MainWindow::openProjectFile(const std::filesystem::path& path) {
 }
 
 bool MainWindow::maybeSave() {
+    if (m_tools->hasUnfinishedWork()) {
+        auto answer = QMessageBox::question(
+            this, tr("Ofärdig form"),
+            tr("En linje eller yta håller på att ritas och är inte sparad. Kasta den?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard) {
+            return false;
+        }
+        m_tools->clearSketch();
+    }
     if (!m_document.isModified()) {
         return true;
     }
@@ -316,6 +397,47 @@ void MainWindow::addData() {
         tr("Kartdata (*.shp *.gpkg *.geojson *.json *.kml *.gpx *.csv *.osm *.pbf *.tif *.tiff *.jpg *.png *.mbtiles *.xml);;Alla filer (*)"));
     if (!path.isEmpty()) {
         addDataFile(path);
+    }
+}
+
+void MainWindow::zoomToBox(const Box& box) {
+    if (isEmpty(box)) {
+        return;
+    }
+    // At least 80 m across: a single observation is shown with its street around it.
+    constexpr double kMinimumSpan = 80.0;
+    const Point centre((box.min_corner().x() + box.max_corner().x()) / 2.0,
+                       (box.min_corner().y() + box.max_corner().y()) / 2.0);
+    const double halfWidth = std::max(kMinimumSpan, box.max_corner().x() - box.min_corner().x()) / 2.0;
+    const double halfHeight = std::max(kMinimumSpan, box.max_corner().y() - box.min_corner().y()) / 2.0;
+    m_canvas->zoomToExtent(Box(Point(centre.x() - halfWidth, centre.y() - halfHeight),
+                               Point(centre.x() + halfWidth, centre.y() + halfHeight)));
+}
+
+void MainWindow::showFeature(const QString& layer, qint64 id) {
+    const Layer* data = m_document.layer(layer.toStdString());
+    const Feature* feature = data ? data->find(FeatureId{id}) : nullptr;
+    if (feature == nullptr || !feature->geometry) {
+        return;
+    }
+    m_document.select(layer.toStdString(), {feature->id});
+    zoomToBox(envelope(*feature->geometry));
+}
+
+void MainWindow::importData() {
+    if (!m_document.hasProject()) {
+        return;
+    }
+    QString path = QFileDialog::getOpenFileName(
+        this, tr("Importera till lager"), QString(),
+        tr("Vektordata (*.shp *.gpkg *.geojson *.json *.kml *.gpx *.csv *.xlsx *.ods);;Alla filer (*)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    ImportDialog dialog(m_document, path.toStdString(), m_language.toStdString(), this);
+    dialog.readSource();
+    if (dialog.exec() == QDialog::Accepted) {
+        statusBar()->showMessage(tr("Importerat. Ångra med Ctrl+Z."), 8000);
     }
 }
 
@@ -404,11 +526,44 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
 
 void MainWindow::dropEvent(QDropEvent* event) {
     for (const QUrl& url : event->mimeData()->urls()) {
-        if (url.isLocalFile()) {
+        if (url.isLocalFile() && !placePhoto(url.toLocalFile().toStdString())) {
             addDataFile(url.toLocalFile());
         }
     }
     event->acceptProposedAction();
+}
+
+bool MainWindow::placePhoto(const std::filesystem::path& file) {
+    const QString suffix = QString::fromStdString(file.extension().string()).toLower();
+    if (suffix != QStringLiteral(".jpg") && suffix != QStringLiteral(".jpeg")) {
+        return false;
+    }
+    auto photo = readPhotoFile(file);
+    if (!photo) {
+        showError(photo.error(), tr("Fotot kunde inte läsas"));
+        return true;
+    }
+    if (!photo->position) {
+        // Without a position the photo belongs to whatever is selected.
+        if (m_photos->attachFiles({file}) == 0) {
+            QMessageBox::information(this, tr("Foto"),
+                                     tr("Fotot har ingen GPS-position. Markera observationen eller åtgärden det hör till och dra det till panelen Foton."));
+        }
+        return true;
+    }
+    auto transform = CoordinateTransform::create(Crs::fromEpsg(crs::kWgs84), m_document.crs());
+    auto place = transform ? transform->apply(*photo->position) : std::unexpected(transform.error());
+    if (!place) {
+        showError(place.error(), tr("Fotots position kunde inte användas"));
+        return true;
+    }
+    zoomToBox(Box(*place, *place));
+    auto added = m_editing->addWithForm(std::string(kObservationLayer), *place);
+    if (added) {
+        static_cast<void>(m_document.addPhotos(kObservationLayer, *added, {std::move(*photo)}));
+        m_photoDock->show();
+    }
+    return true;
 }
 
 } // namespace trygg

@@ -13,6 +13,12 @@ class QMenu;
 
 namespace trygg {
 
+class AttributeTablePanel;
+class EditMenu;
+class FeatureEditing;
+class LinkPanel;
+class MapToolsController;
+class PhotoPanel;
 class LayerPanel;
 class MapCanvas;
 class PositionReadout;
@@ -36,6 +42,11 @@ public:
     [[nodiscard]] LayerPanel* layerPanel() const { return m_layers; }
     [[nodiscard]] PositionReadout* readout() const { return m_readout; }
     [[nodiscard]] MapDocument& document() { return m_document; }
+    [[nodiscard]] EditMenu* editMenu() const { return m_editMenu; }
+    [[nodiscard]] AttributeTablePanel* tablePanel() const { return m_table; }
+    [[nodiscard]] LinkPanel* linkPanel() const { return m_links; }
+    [[nodiscard]] FeatureEditing* editing() const { return m_editing; }
+    [[nodiscard]] MapToolsController* tools() const { return m_tools; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -57,7 +68,14 @@ private:
     bool save();
     bool saveAs();
     void addData();
+    void importData();
     void zoomToFull();
+    /// Zooms to a box, widened so that a single point shows its surroundings.
+    void zoomToBox(const Box& box);
+    void showFeature(const QString& layer, qint64 id);
+    /// A photo dropped on the map: with a GPS position it becomes a new observation there
+    /// (form first); true when the file was a photo and was handled.
+    bool placePhoto(const std::filesystem::path& file);
     void chooseGpsSource();
     void about();
 
@@ -72,17 +90,28 @@ private:
 
     QMenu* m_fileMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
+    EditMenu* m_editMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_settingsMenu = nullptr;
     QMenu* m_languageMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QDockWidget* m_layerDock = nullptr;
+    AttributeTablePanel* m_table = nullptr;
+    QDockWidget* m_tableDock = nullptr;
+    LinkPanel* m_links = nullptr;
+    QDockWidget* m_linkDock = nullptr;
+    FeatureEditing* m_editing = nullptr;
+    PhotoPanel* m_photos = nullptr;
+    MapToolsController* m_tools = nullptr;
+    QMenu* m_toolsMenu = nullptr;
+    QDockWidget* m_photoDock = nullptr;
     QToolBar* m_toolBar = nullptr;
     QAction* m_new = nullptr;
     QAction* m_open = nullptr;
     QAction* m_save = nullptr;
     QAction* m_saveAs = nullptr;
     QAction* m_addData = nullptr;
+    QAction* m_import = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_zoomIn = nullptr;
     QAction* m_zoomOut = nullptr;

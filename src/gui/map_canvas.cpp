@@ -1,5 +1,6 @@
 #include "map_canvas.h"
 
+#include <QApplication>
 #include <QFutureWatcher>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -143,6 +144,11 @@ void MapCanvas::paintEvent(QPaintEvent*) {
         painter.drawRect(QRectF(m_dragStart, m_dragLast).normalized());
     }
     drawMarker(painter);
+    if (m_tool) {
+        painter.save();
+        m_tool->paint(painter, m_view);
+        painter.restore();
+    }
     if (isRendering()) {
         painter.setPen(QColor(90, 90, 90));
         painter.drawText(rect().adjusted(8, 6, -8, -6), Qt::AlignTop | Qt::AlignLeft, tr("Ritar…"));
@@ -172,46 +178,135 @@ void MapCanvas::resizeEvent(QResizeEvent*) {
     scheduleRender();
 }
 
-void MapCanvas::mousePressEvent(QMouseEvent* event) {
-    if (event->button() != Qt::LeftButton) {
+void MapCanvas::setTool(MapTool* tool) {
+    if (tool == m_tool) {
         return;
     }
-    m_drag = event->modifiers().testFlag(Qt::ShiftModifier) ? Drag::ZoomBox : Drag::Pan;
+    if (m_tool) {
+        m_tool->deactivate();
+        disconnect(m_tool, nullptr, this, nullptr);
+    }
+    if (m_drag == Drag::Tool) {
+        m_drag = Drag::Ignore;
+    }
+    m_tool = tool;
+    if (m_tool) {
+        connect(m_tool, &MapTool::changed, this, qOverload<>(&QWidget::update));
+        m_tool->activate();
+    }
+    updateCursor();
+    update();
+}
+
+ToolEvent MapCanvas::toolEvent(const QMouseEvent& event) const {
+    return ToolEvent{event.position(), m_view.toMap(event.position()), event.button(),
+                     event.buttons(), event.modifiers(), m_view};
+}
+
+void MapCanvas::updateCursor() {
+    if (m_drag == Drag::Pan || m_spaceHeld) {
+        setCursor(m_drag == Drag::Pan ? Qt::ClosedHandCursor : Qt::OpenHandCursor);
+    } else if (m_tool) {
+        setCursor(m_tool->cursor());
+    } else {
+        unsetCursor();
+    }
+}
+
+void MapCanvas::hoverAgain(Qt::KeyboardModifiers modifiers) {
+    if (m_tool && m_hover && (m_drag == Drag::None || m_drag == Drag::Tool)) {
+        const QPointF at = *m_hover;
+        m_tool->move(ToolEvent{at, m_view.toMap(at), Qt::NoButton, QGuiApplication::mouseButtons(),
+                               modifiers, m_view});
+    }
+}
+
+void MapCanvas::mousePressEvent(QMouseEvent* event) {
+    if (m_drag != Drag::None && m_drag != Drag::Ignore) {
+        return; // a second button during a gesture
+    }
+    m_dragButton = event->button();
+    m_pressModifiers = event->modifiers();
     m_dragStart = event->position();
     m_dragLast = event->position();
-    if (m_drag == Drag::Pan) {
-        setCursor(Qt::ClosedHandCursor);
+    const bool panButton = event->button() == Qt::MiddleButton ||
+                           (event->button() == Qt::LeftButton && m_spaceHeld);
+    if (panButton) {
+        m_drag = Drag::Pan;
+    } else if (m_tool && m_tool->press(toolEvent(*event))) {
+        m_drag = Drag::Tool;
+    } else if (event->button() == Qt::LeftButton || event->button() == Qt::RightButton) {
+        m_drag = Drag::Pending;
+    } else {
+        m_drag = Drag::None;
     }
+    updateCursor();
 }
 
 void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
     emit cursorMoved(m_view.toMap(event->position()));
-    if (m_drag == Drag::Pan) {
+    m_hover = event->position();
+    if (m_drag == Drag::Pending &&
+        (event->position() - m_dragStart).manhattanLength() >= QApplication::startDragDistance()) {
+        if (m_dragButton == Qt::RightButton) {
+            m_drag = Drag::Ignore; // right-drag does nothing; never a click that finishes
+        } else {
+            m_drag = m_pressModifiers.testFlag(Qt::ShiftModifier) ? Drag::ZoomBox : Drag::Pan;
+            updateCursor();
+        }
+    }
+    switch (m_drag) {
+    case Drag::Pan: {
         QPointF delta = event->position() - m_dragLast;
         m_dragLast = event->position();
         setView(m_view.panned(delta));
-    } else if (m_drag == Drag::ZoomBox) {
+        break;
+    }
+    case Drag::ZoomBox:
         m_dragLast = event->position();
         update();
+        break;
+    case Drag::Ignore: break;
+    default:
+        if (m_tool) {
+            m_tool->move(toolEvent(*event));
+            updateCursor();
+        }
     }
 }
 
 void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
-    if (event->button() != Qt::LeftButton || m_drag == Drag::None) {
+    if (m_drag == Drag::None || event->button() != m_dragButton) {
         return;
     }
-    if (m_drag == Drag::ZoomBox) {
+    const Drag drag = m_drag;
+    m_drag = Drag::None;
+    if (drag == Drag::Tool && m_tool) {
+        m_tool->release(toolEvent(*event));
+    } else if (drag == Drag::Pending && m_tool) {
+        m_tool->click(toolEvent(*event));
+    } else if (drag == Drag::ZoomBox) {
         QRectF box = QRectF(m_dragStart, event->position()).normalized();
         if (box.width() > 4 && box.height() > 4) {
             Point a = m_view.toMap(box.bottomLeft());
             Point b = m_view.toMap(box.topRight());
-            m_drag = Drag::None;
             setView(ViewTransform::fitting(Box{a, b}, size(), 0.0, m_view.dpi()));
         }
     }
-    m_drag = Drag::None;
-    unsetCursor();
+    updateCursor();
     update();
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event) {
+    // Qt sends press, release, double-click, release: the first click has been handled, and
+    // the release after the double-click must not count as another.
+    if (m_tool && m_drag == Drag::None && m_tool->doubleClick(toolEvent(*event))) {
+        m_drag = Drag::Ignore;
+        m_dragButton = event->button();
+        updateCursor();
+        return;
+    }
+    mousePressEvent(event);
 }
 
 void MapCanvas::wheelEvent(QWheelEvent* event) {
@@ -223,7 +318,33 @@ void MapCanvas::wheelEvent(QWheelEvent* event) {
     event->accept();
 }
 
+bool MapCanvas::event(QEvent* event) {
+    // Keys a tool needs (Esc, Ctrl+Z while sketching) come before the window's shortcuts.
+    if (event->type() == QEvent::ShortcutOverride && m_tool &&
+        m_tool->wantsKey(*static_cast<QKeyEvent*>(event))) {
+        event->accept();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
 void MapCanvas::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Space) {
+        if (!event->isAutoRepeat()) {
+            m_spaceHeld = true;
+            updateCursor();
+        }
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_Shift) {
+        hoverAgain(event->modifiers() | Qt::ShiftModifier);
+    }
+    if (m_tool && m_tool->keyPress(*event)) {
+        event->accept();
+        updateCursor();
+        return;
+    }
     const double dx = width() * kKeyPanFraction;
     const double dy = height() * kKeyPanFraction;
     switch (event->key()) {
@@ -237,6 +358,22 @@ void MapCanvas::keyPressEvent(QKeyEvent* event) {
     default: QWidget::keyPressEvent(event); return;
     }
     event->accept();
+}
+
+void MapCanvas::keyReleaseEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        updateCursor();
+    } else if (event->key() == Qt::Key_Shift) {
+        hoverAgain(event->modifiers() & ~Qt::ShiftModifier);
+    }
+    QWidget::keyReleaseEvent(event);
+}
+
+void MapCanvas::focusOutEvent(QFocusEvent* event) {
+    m_spaceHeld = false;
+    updateCursor();
+    QWidget::focusOutEvent(event);
 }
 
 } // namespace trygg

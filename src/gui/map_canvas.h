@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tools/map_tool.h"
+
 #include "tryggkarta/render/map_renderer.h"
 
 #include <QImage>
@@ -23,6 +25,10 @@ struct PositionMarker {
 /// snapshot for the current view on a worker thread, and shows the last finished image
 /// (moved and scaled to the current view) until the next one is ready, so panning and
 /// zooming never wait for a render. A newer view cancels the render in flight.
+///
+/// Input goes to the active MapTool (see map_tool.h), which draws its overlay above the map
+/// image. Whatever the tool, the wheel zooms, the middle button and Space+drag pan, and
+/// presses the tool leaves alone pan (Shift: zoom box) when dragged.
 class MapCanvas : public QWidget {
     Q_OBJECT
 public:
@@ -43,6 +49,9 @@ public:
     void zoomToExtent(const Box& extent);
     void zoomBy(double factor);
     void setPositionMarker(std::optional<PositionMarker> marker);
+    /// The tool that gets mouse and key input; nullptr leaves only pan and zoom. Not owned.
+    void setTool(MapTool* tool);
+    [[nodiscard]] MapTool* tool() const { return m_tool; }
 
     [[nodiscard]] bool isRendering() const { return m_rendersInFlight > 0; }
     /// The last finished image and the view it was drawn for.
@@ -62,13 +71,21 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
+    bool event(QEvent* event) override;
 
 private:
     void scheduleRender();
     void startRender();
     void drawMarker(QPainter& painter) const;
+    [[nodiscard]] ToolEvent toolEvent(const QMouseEvent& event) const;
+    /// Lets the tool redraw its hover state after Shift went down or up.
+    void hoverAgain(Qt::KeyboardModifiers modifiers);
+    void updateCursor();
 
     MapRenderer m_renderer;
     MapScene m_scene;
@@ -84,10 +101,17 @@ private:
     int m_rendersInFlight = 0;
     bool m_renderScheduled = false;
 
-    enum class Drag { None, Pan, ZoomBox };
+    /// What a press turned into. Pending: not yet moved far enough to be a drag.
+    /// Ignore: the rest of a gesture that has been dealt with (a double-click's release).
+    enum class Drag { None, Pending, Pan, ZoomBox, Tool, Ignore };
     Drag m_drag = Drag::None;
+    Qt::MouseButton m_dragButton = Qt::NoButton;
+    Qt::KeyboardModifiers m_pressModifiers;
     QPointF m_dragStart;
     QPointF m_dragLast;
+    QPointer<MapTool> m_tool;
+    bool m_spaceHeld = false;
+    std::optional<QPointF> m_hover;
 };
 
 } // namespace trygg

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
 <context>
+    <name>MapDocument</name>
+    <message>
+        <source>Lägg till i %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ändra egenskaper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ändra egenskaper för %n objekt</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ändra form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ta bort %n objekt</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importera %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Koppla åtgärd till %n observationer</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ta bort koppling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Lägg till %n foton</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ta bort foto</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Öppnar %1 …</source>
@@ -14,6 +69,323 @@
     <message>
         <source>Tryggkarta-projekt (*.gpkg)</source>
         <translation>Tryggkarta projects (*.gpkg)</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::AddPointTool</name>
+    <message>
+        <source>Välj ett lager att lägga till i.</source>
+        <translation>Choose a layer to add to.</translation>
+    </message>
+    <message>
+        <source>Lagret tar inte emot punkter.</source>
+        <translation>The layer does not take points.</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::AttributeDialog</name>
+    <message numerus="yes">
+        <source>%1 – %n objekt</source>
+        <translation>
+            <numerusform>%1 – %n feature</numerusform>
+            <numerusform>%1 – %n features</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Spara (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Kasta ändringarna?</source>
+        <translation>Discard the changes?</translation>
+    </message>
+    <message>
+        <source>Det du har ändrat i formuläret sparas inte.</source>
+        <translation>What you changed in the form will not be saved.</translation>
+    </message>
+    <message>
+        <source>Kasta ändringarna</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Fortsätt redigera</source>
+        <translation>Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::AttributeForm</name>
+    <message>
+        <source>Obligatoriskt fält</source>
+        <translation>Required field</translation>
+    </message>
+    <message>
+        <source>Personuppgift</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <source>Personuppgift: tas inte med i export till konsulter eller publika kartor.</source>
+        <translation>Personal data: left out of exports to consultants and of public maps.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Du redigerar %n objekt samtidigt. Fält som visar &quot;(flera värden)&quot; lämnas orörda om du inte ändrar dem.</source>
+        <translation>
+            <numerusform>You are editing %n feature. Fields showing &quot;(several values)&quot; are left as they are unless you change them.</numerusform>
+            <numerusform>You are editing %n features at once. Fields showing &quot;(several values)&quot; are left as they are unless you change them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fältet måste fyllas i</source>
+        <translation>This field is required</translation>
+    </message>
+    <message>
+        <source>Värdet %1 finns inte i värdelistan</source>
+        <translation>The value %1 is not in the list of values</translation>
+    </message>
+    <message>
+        <source>Lägsta tillåtna värde är %1</source>
+        <translation>The lowest value allowed is %1</translation>
+    </message>
+    <message>
+        <source>Högsta tillåtna värde är %1</source>
+        <translation>The highest value allowed is %1</translation>
+    </message>
+    <message>
+        <source>Högst %1 tecken får plats, texten har %2</source>
+        <translation>At most %1 characters fit; the text has %2</translation>
+    </message>
+    <message>
+        <source>Ogiltigt värde (%1)</source>
+        <translation>Invalid value (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::AttributeTableDelegate</name>
+    <message>
+        <source>%1 (finns inte i listan)</source>
+        <translation>%1 (not in the list)</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::AttributeTableModel</name>
+    <message>
+        <source>Personuppgift: tas inte med i export till konsulter eller publika kartor.</source>
+        <translation>Personal data: left out of exports to consultants and of public maps.</translation>
+    </message>
+    <message>
+        <source>Lagret kan inte redigeras</source>
+        <translation>This layer cannot be edited</translation>
+    </message>
+    <message>
+        <source>%1: %2 kan inte läsas som ett värde i fältet</source>
+        <translation>%1: %2 cannot be read as a value of this field</translation>
+    </message>
+    <message>
+        <source>Ändringen sparades inte: %1</source>
+        <translation>The change was not saved: %1</translation>
+    </message>
+    <message>
+        <source>%1: fältet måste fyllas i</source>
+        <translation>%1: the field must be filled in</translation>
+    </message>
+    <message>
+        <source>%1: värdet %2 finns inte i värdelistan</source>
+        <translation>%1: the value %2 is not in the list of values</translation>
+    </message>
+    <message>
+        <source>%1: lägsta tillåtna värde är %2</source>
+        <translation>%1: the lowest value allowed is %2</translation>
+    </message>
+    <message>
+        <source>%1: högsta tillåtna värde är %2</source>
+        <translation>%1: the highest value allowed is %2</translation>
+    </message>
+    <message>
+        <source>%1: högst %2 tecken får plats</source>
+        <translation>%1: at most %2 characters fit</translation>
+    </message>
+    <message>
+        <source>%1: ogiltigt värde (%2)</source>
+        <translation>%1: invalid value (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::AttributeTablePanel</name>
+    <message>
+        <source>Ta bort objekt</source>
+        <translation>Remove features</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ta bort %n markerade objekt? Det går att ångra.</source>
+        <translation>
+            <numerusform>Remove %n selected feature? It can be undone.</numerusform>
+            <numerusform>Remove %n selected features? It can be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Lager:</source>
+        <translation>&amp;Layer:</translation>
+    </message>
+    <message>
+        <source>Bara markerade</source>
+        <translation>Only selected</translation>
+    </message>
+    <message>
+        <source>Visa bara de markerade objekten</source>
+        <translation>Show only the selected features</translation>
+    </message>
+    <message>
+        <source>Filter, t.ex. kategori = belysning och kansla &lt;= 1</source>
+        <translation>Filter, e.g. kategori = belysning and kansla &lt;= 1</translation>
+    </message>
+    <message>
+        <source>Markera filtrerade</source>
+        <translation>Select filtered</translation>
+    </message>
+    <message>
+        <source>Markera alla objekt som filtret visar</source>
+        <translation>Select all features the filter shows</translation>
+    </message>
+    <message>
+        <source>Zooma till</source>
+        <translation>Zoom to</translation>
+    </message>
+    <message>
+        <source>Visa de markerade objekten på kartan. Dubbelklicka på en rad för att zooma till den.</source>
+        <translation>Show the selected features on the map. Double-click a row to zoom to it.</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Ta bort de markerade objekten (kan ångras)</source>
+        <translation>Remove the selected features (can be undone)</translation>
+    </message>
+    <message>
+        <source>Filtret kan inte läsas: %1</source>
+        <translation>The filter cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>Skriv ett villkor för att bara visa vissa objekt</source>
+        <translation>Write a condition to show only some features</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 av %2 objekt, %n markerade</source>
+        <translation>
+            <numerusform>%1 of %2 features, %n selected</numerusform>
+            <numerusform>%1 of %2 features, %n selected</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Objekten togs inte bort: %1</source>
+        <translation>The features were not removed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::CalendarEditor</name>
+    <message>
+        <source>Tiden sparas med denna skillnad mot UTC</source>
+        <translation>The time is saved with this offset from UTC</translation>
+    </message>
+    <message>
+        <source>Nu</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Idag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Töm fältet</source>
+        <translation>Clear the field</translation>
+    </message>
+    <message>
+        <source>(flera värden)</source>
+        <translation>(several values)</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::ChoiceEditor</name>
+    <message>
+        <source>Välj…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>%1 (finns inte i listan)</source>
+        <translation>%1 (not in the list)</translation>
+    </message>
+    <message>
+        <source>(flera värden)</source>
+        <translation>(several values)</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::EditMenu</name>
+    <message>
+        <source>&amp;Redigera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ta bort markerade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avmar&amp;kera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ändringshistorik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;öppnat projekt&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ån&amp;gra: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ån&amp;gra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gör om: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gör om</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation type="unfinished">Remove</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ta bort %n markerade objekt? Det går att ångra.</source>
+        <translation type="unfinished">
+            <numerusform>Remove %n selected feature? It can be undone.</numerusform>
+            <numerusform>Remove %n selected features? It can be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trygg::FeatureEditing</name>
+    <message>
+        <source>&amp;Egenskaper…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visa och ändra de markerade objektens egenskaper</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -76,6 +448,69 @@
     </message>
 </context>
 <context>
+    <name>trygg::ImportDialog</name>
+    <message>
+        <source>Importera %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Som filen anger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>För filer som inte själva anger koordinatsystem, t.ex. CSV med x/y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importera ingenting om någon rad har fel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till lager:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koordinatsystem:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Läs filen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lägg till i projektet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Läser %1 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avbrutet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rader lästa: %2 kan läggas till, %3 med fel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rader med fel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rad %1%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, fält %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… och %1 till</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>trygg::LayerPanel</name>
     <message>
         <source>Opacitet för valt lager</source>
@@ -100,6 +535,59 @@
     <message>
         <source>Bakgrundsbilder</source>
         <translation>Background images</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::LinkPanel</name>
+    <message>
+        <source>Välj observationer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markera sedan de observationer åtgärden besvarar, på kartan eller i tabellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta bort koppling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Åtgärd %1 besvarar %n observationer:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ingen åtgärd besvarar observation %1 ännu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Åtgärder som besvarar observation %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markera en åtgärd eller en observation för att se vad som hör ihop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Koppla %n markerade</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Markera observationer på kartan eller i tabellen och tryck Koppla.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koppla</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -256,12 +744,233 @@
         <source>&lt;b&gt;Tryggkarta&lt;/b&gt; %1&lt;br&gt;Trygghetskartläggning av Vännäs centrum: observationer, belysning och trygghetsskapande åtgärder.&lt;br&gt;&lt;br&gt;Baskartan är schematisk, ritad efter kända fakta och inte inmätt.</source>
         <translation>&lt;b&gt;Tryggkarta&lt;/b&gt; %1&lt;br&gt;Safety mapping of Vännäs centrum: observations, lighting and safety-creating measures.&lt;br&gt;&lt;br&gt;The base map is schematic, drawn from known facts, not surveyed.</translation>
     </message>
+    <message>
+        <source>&amp;Importera till lager…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lägg till objekt från en fil (Shape, GeoPackage, CSV, GeoJSON …) i ett av projektets lager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importera till lager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vektordata (*.shp *.gpkg *.geojson *.json *.kml *.gpx *.csv *.xlsx *.ods);;Alla filer (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importerat. Ångra med Ctrl+Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tabell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kopplingar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foton</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fotot kunde inte läsas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fotot har ingen GPS-position. Markera observationen eller åtgärden det hör till och dra det till panelen Foton.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fotots position kunde inte användas</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>trygg::MapCanvas</name>
     <message>
         <source>Ritar…</source>
         <translation>Drawing…</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::MapToolsController</name>
+    <message>
+        <source>Panorera</source>
+        <translation>Pan</translation>
+    </message>
+    <message>
+        <source>Markera</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <source>Lägg till punkt</source>
+        <translation>Add point</translation>
+    </message>
+    <message>
+        <source>Rita linje</source>
+        <translation>Draw line</translation>
+    </message>
+    <message>
+        <source>Rita yta</source>
+        <translation>Draw polygon</translation>
+    </message>
+    <message>
+        <source>Flytta</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Redigera hörn</source>
+        <translation>Edit vertices</translation>
+    </message>
+    <message>
+        <source>Dra för att panorera, rulla för att zooma</source>
+        <translation>Drag to pan, scroll to zoom</translation>
+    </message>
+    <message>
+        <source>Klicka på ett objekt för att markera det, Ctrl+klick lägger till, dra en ruta för att markera flera</source>
+        <translation>Click a feature to select it, Ctrl+click adds, drag a box to select several</translation>
+    </message>
+    <message>
+        <source>Klicka eller tryck där punkten ska vara</source>
+        <translation>Click or tap where the point should be</translation>
+    </message>
+    <message>
+        <source>Klicka för varje hörn; dubbelklick, Enter eller högerklick avslutar; Esc tar bort senaste hörnet</source>
+        <translation>Click for each vertex; double-click, Enter or right-click finishes; Esc removes the last vertex</translation>
+    </message>
+    <message>
+        <source>Dra ett objekt för att flytta det; Esc avbryter</source>
+        <translation>Drag a feature to move it; Esc cancels</translation>
+    </message>
+    <message>
+        <source>Dra ett hörn för att flytta det, tryck på en mittpunkt för att lägga till ett, Delete eller högerklick tar bort</source>
+        <translation>Drag a vertex to move it, tap a midpoint to add one, Delete or right-click removes</translation>
+    </message>
+    <message>
+        <source>Fäst mot objekt</source>
+        <translation>Snap to features</translation>
+    </message>
+    <message>
+        <source>Fäst mot hörn och linjer i baskartan och temalagren; håll Skift för att släppa tillfälligt</source>
+        <translation>Snap to vertices and lines of the base map and the thematic layers; hold Shift to release for a moment</translation>
+    </message>
+    <message>
+        <source>Markera med villkor…</source>
+        <translation>Select by condition…</translation>
+    </message>
+    <message>
+        <source>Redigeringsverktyg</source>
+        <translation>Editing tools</translation>
+    </message>
+    <message>
+        <source>Lagret som verktygen lägger till i</source>
+        <translation>The layer the tools add to</translation>
+    </message>
+    <message>
+        <source>Markera med villkor</source>
+        <translation>Select by condition</translation>
+    </message>
+    <message>
+        <source>Villkor för %1, till exempel: kategori = belysning och känsla &lt;= 1</source>
+        <translation>Condition for %1, for example: kategori = belysning and känsla &lt;= 1</translation>
+    </message>
+    <message>
+        <source>Villkoret gick inte att använda: %1</source>
+        <translation>The condition could not be used: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n objekt markerade</source>
+        <translation>
+            <numerusform>%n feature selected</numerusform>
+            <numerusform>%n features selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trygg::MoveTool</name>
+    <message numerus="yes">
+        <source>Flytta %n objekt</source>
+        <translation>
+            <numerusform>Move %n feature</numerusform>
+            <numerusform>Move %n features</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kunde inte flytta: %1</source>
+        <translation>Could not move: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::NumberEditor</name>
+    <message>
+        <source>(flera värden)</source>
+        <translation>(several values)</translation>
+    </message>
+    <message>
+        <source>Skriv ett heltal, t.ex. 12</source>
+        <translation>Enter a whole number, e.g. 12</translation>
+    </message>
+    <message>
+        <source>Skriv ett tal, t.ex. 12,5</source>
+        <translation>Enter a number, e.g. 12.5</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>minst %1</source>
+        <translation>at least %1</translation>
+    </message>
+    <message>
+        <source>högst %1</source>
+        <translation>at most %1</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::PhotoPanel</name>
+    <message>
+        <source>Lägg till foto…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta bort foto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markera en observation eller en åtgärd för att se och lägga till foton.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n foton. Dra bildfiler hit för att lägga till.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tagen %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foton</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lägg till foto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bilder (*.jpg *.jpeg *.png)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -285,6 +994,66 @@
     <message>
         <source>WGS 84, latitud och longitud (GPS)</source>
         <translation>WGS 84, latitude and longitude (GPS)</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::ScaleEditor</name>
+    <message>
+        <source>Värdet finns inte i värdelistan</source>
+        <translation>The value is not in the list of values</translation>
+    </message>
+    <message>
+        <source>(flera värden)</source>
+        <translation>(several values)</translation>
+    </message>
+    <message>
+        <source>(finns inte i listan)</source>
+        <translation>(not in the list)</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::SketchTool</name>
+    <message>
+        <source>En yta behöver minst tre hörn.</source>
+        <translation>A polygon needs at least three vertices.</translation>
+    </message>
+    <message>
+        <source>En linje behöver minst två punkter.</source>
+        <translation>A line needs at least two points.</translation>
+    </message>
+    <message>
+        <source>Välj ett lager som tar emot den här formen; skissen finns kvar.</source>
+        <translation>Choose a layer that takes this shape; the sketch is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::TextEditor</name>
+    <message>
+        <source>(flera värden)</source>
+        <translation>(several values)</translation>
+    </message>
+    <message>
+        <source>%1 av %2 tecken</source>
+        <translation>%1 of %2 characters</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::VertexTool</name>
+    <message>
+        <source>En linje behöver minst två hörn; hörnet finns kvar.</source>
+        <translation>A line needs at least two vertices; the vertex is kept.</translation>
+    </message>
+    <message>
+        <source>En yta behöver minst tre hörn; hörnet finns kvar.</source>
+        <translation>A polygon needs at least three vertices; the vertex is kept.</translation>
+    </message>
+    <message>
+        <source>En punkt har bara ett hörn; ta bort hela objektet i stället.</source>
+        <translation>A point has only one vertex; remove the whole feature instead.</translation>
+    </message>
+    <message>
+        <source>Formen sparades inte: %1</source>
+        <translation>The shape was not saved: %1</translation>
     </message>
 </context>
 </TS>

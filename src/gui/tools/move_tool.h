@@ -1,0 +1,43 @@
+#pragma once
+
+#include "tools/map_tool.h"
+
+#include "tryggkarta/core/feature.h"
+
+#include <string>
+#include <vector>
+
+namespace trygg {
+
+struct ToolContext;
+
+/// Moves features by dragging: the selection when the press is on a selected feature,
+/// otherwise the feature pressed on (which becomes the selection). The moved shapes follow
+/// the pointer in the overlay; the release stores them as one undo step. Esc during the drag
+/// cancels the drag only. A press on empty map pans.
+class MoveTool : public MapTool {
+    Q_OBJECT
+public:
+    static constexpr double kPickTolerancePixels = 8.0;
+
+    explicit MoveTool(ToolContext& context, QObject* parent = nullptr);
+
+    bool press(const ToolEvent& event) override;
+    void move(const ToolEvent& event) override;
+    void release(const ToolEvent& event) override;
+    bool keyPress(QKeyEvent& event) override;
+    [[nodiscard]] bool wantsKey(const QKeyEvent& event) const override;
+    void paint(QPainter& painter, const ViewTransform& view) override;
+    [[nodiscard]] QCursor cursor() const override;
+    void deactivate() override;
+
+private:
+    ToolContext& m_context;
+    bool m_dragging = false;
+    std::string m_layer;
+    std::vector<FeatureId> m_ids;
+    Point m_start;
+    Point m_current;
+};
+
+} // namespace trygg
