@@ -5,55 +5,55 @@
     <name>MapDocument</name>
     <message>
         <source>Lägg till i %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Add to %1</translation>
     </message>
     <message>
         <source>Ändra egenskaper</source>
-        <translation type="unfinished"></translation>
+        <translation>Change properties</translation>
     </message>
     <message numerus="yes">
         <source>Ändra egenskaper för %n objekt</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Change properties of %n feature</numerusform>
+            <numerusform>Change properties of %n features</numerusform>
         </translation>
     </message>
     <message>
         <source>Ändra form</source>
-        <translation type="unfinished"></translation>
+        <translation>Change shape</translation>
     </message>
     <message numerus="yes">
         <source>Ta bort %n objekt</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Remove %n feature</numerusform>
+            <numerusform>Remove %n features</numerusform>
         </translation>
     </message>
     <message>
         <source>Importera %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Import %1</translation>
     </message>
     <message numerus="yes">
         <source>Koppla åtgärd till %n observationer</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Link measure to %n observation</numerusform>
+            <numerusform>Link measure to %n observations</numerusform>
         </translation>
     </message>
     <message>
         <source>Ta bort koppling</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove link</translation>
     </message>
     <message numerus="yes">
         <source>Lägg till %n foton</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Add %n photo</numerusform>
+            <numerusform>Add %n photos</numerusform>
         </translation>
     </message>
     <message>
         <source>Ta bort foto</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove photo</translation>
     </message>
 </context>
 <context>
@@ -331,47 +331,47 @@
     <name>trygg::EditMenu</name>
     <message>
         <source>&amp;Redigera</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
         <source>&amp;Ta bort markerade</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remove selected</translation>
     </message>
     <message>
         <source>Avmar&amp;kera</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deselect</translation>
     </message>
     <message>
         <source>Ändringshistorik</source>
-        <translation type="unfinished"></translation>
+        <translation>Change history</translation>
     </message>
     <message>
         <source>&lt;öppnat projekt&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;project opened&gt;</translation>
     </message>
     <message>
         <source>Ån&amp;gra: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Undo: %1</translation>
     </message>
     <message>
         <source>Ån&amp;gra</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Undo</translation>
     </message>
     <message>
         <source>&amp;Gör om: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redo: %1</translation>
     </message>
     <message>
         <source>&amp;Gör om</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redo</translation>
     </message>
     <message>
         <source>Ta bort</source>
-        <translation type="unfinished">Remove</translation>
+        <translation>Remove</translation>
     </message>
     <message numerus="yes">
         <source>Ta bort %n markerade objekt? Det går att ångra.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Remove %n selected feature? It can be undone.</numerusform>
             <numerusform>Remove %n selected features? It can be undone.</numerusform>
         </translation>
@@ -381,11 +381,11 @@
     <name>trygg::FeatureEditing</name>
     <message>
         <source>&amp;Egenskaper…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Properties…</translation>
     </message>
     <message>
         <source>Visa och ändra de markerade objektens egenskaper</source>
-        <translation type="unfinished"></translation>
+        <translation>Show and change the properties of the selected features</translation>
     </message>
 </context>
 <context>
@@ -451,63 +451,63 @@
     <name>trygg::ImportDialog</name>
     <message>
         <source>Importera %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Import %1</translation>
     </message>
     <message>
         <source>Som filen anger</source>
-        <translation type="unfinished"></translation>
+        <translation>As the file says</translation>
     </message>
     <message>
         <source>För filer som inte själva anger koordinatsystem, t.ex. CSV med x/y</source>
-        <translation type="unfinished"></translation>
+        <translation>For files that do not state their coordinate system, e.g. CSV with x/y</translation>
     </message>
     <message>
         <source>Importera ingenting om någon rad har fel</source>
-        <translation type="unfinished"></translation>
+        <translation>Import nothing if any row has an error</translation>
     </message>
     <message>
         <source>Till lager:</source>
-        <translation type="unfinished"></translation>
+        <translation>Into layer:</translation>
     </message>
     <message>
         <source>Koordinatsystem:</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinate system:</translation>
     </message>
     <message>
         <source>Läs filen</source>
-        <translation type="unfinished"></translation>
+        <translation>Read the file</translation>
     </message>
     <message>
         <source>Lägg till i projektet</source>
-        <translation type="unfinished"></translation>
+        <translation>Add to the project</translation>
     </message>
     <message>
         <source>Läser %1 …</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading %1 …</translation>
     </message>
     <message>
         <source>Avbrutet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled.</translation>
     </message>
     <message>
         <source>%1 rader lästa: %2 kan läggas till, %3 med fel.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rows read: %2 can be added, %3 with errors.</translation>
     </message>
     <message>
         <source>Rader med fel:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rows with errors:</translation>
     </message>
     <message>
         <source>rad %1%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>row %1%2: %3</translation>
     </message>
     <message>
         <source>, fält %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, field %1</translation>
     </message>
     <message>
         <source>… och %1 till</source>
-        <translation type="unfinished"></translation>
+        <translation>… and %1 more</translation>
     </message>
 </context>
 <context>
@@ -541,53 +541,53 @@
     <name>trygg::LinkPanel</name>
     <message>
         <source>Välj observationer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pick observations…</translation>
     </message>
     <message>
         <source>Markera sedan de observationer åtgärden besvarar, på kartan eller i tabellen</source>
-        <translation type="unfinished"></translation>
+        <translation>Then select the observations the measure answers, on the map or in the table</translation>
     </message>
     <message>
         <source>Klar</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>Ta bort koppling</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove link</translation>
     </message>
     <message numerus="yes">
         <source>Åtgärd %1 besvarar %n observationer:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Measure %1 answers %n observation:</numerusform>
+            <numerusform>Measure %1 answers %n observations:</numerusform>
         </translation>
     </message>
     <message>
         <source>Ingen åtgärd besvarar observation %1 ännu.</source>
-        <translation type="unfinished"></translation>
+        <translation>No measure answers observation %1 yet.</translation>
     </message>
     <message>
         <source>Åtgärder som besvarar observation %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures answering observation %1:</translation>
     </message>
     <message>
         <source>Markera en åtgärd eller en observation för att se vad som hör ihop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a measure or an observation to see what belongs together.</translation>
     </message>
     <message numerus="yes">
         <source>Koppla %n markerade</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Link %n selected</numerusform>
+            <numerusform>Link %n selected</numerusform>
         </translation>
     </message>
     <message>
         <source>Markera observationer på kartan eller i tabellen och tryck Koppla.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select observations on the map or in the table and press Link.</translation>
     </message>
     <message>
         <source>Koppla</source>
-        <translation type="unfinished"></translation>
+        <translation>Link</translation>
     </message>
 </context>
 <context>
@@ -746,51 +746,63 @@
     </message>
     <message>
         <source>&amp;Importera till lager…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import into layer…</translation>
     </message>
     <message>
         <source>Lägg till objekt från en fil (Shape, GeoPackage, CSV, GeoJSON …) i ett av projektets lager</source>
-        <translation type="unfinished"></translation>
+        <translation>Add features from a file (Shape, GeoPackage, CSV, GeoJSON …) to one of the project's layers</translation>
     </message>
     <message>
         <source>Importera till lager</source>
-        <translation type="unfinished"></translation>
+        <translation>Import into layer</translation>
     </message>
     <message>
         <source>Vektordata (*.shp *.gpkg *.geojson *.json *.kml *.gpx *.csv *.xlsx *.ods);;Alla filer (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vector data (*.shp *.gpkg *.geojson *.json *.kml *.gpx *.csv *.xlsx *.ods);;All files (*)</translation>
     </message>
     <message>
         <source>Importerat. Ångra med Ctrl+Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported. Undo with Ctrl+Z.</translation>
     </message>
     <message>
         <source>Tabell</source>
-        <translation type="unfinished"></translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>Kopplingar</source>
-        <translation type="unfinished"></translation>
+        <translation>Links</translation>
     </message>
     <message>
         <source>Foton</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos</translation>
     </message>
     <message>
         <source>Fotot kunde inte läsas</source>
-        <translation type="unfinished"></translation>
+        <translation>The photo could not be read</translation>
     </message>
     <message>
         <source>Foto</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo</translation>
     </message>
     <message>
         <source>Fotot har ingen GPS-position. Markera observationen eller åtgärden det hör till och dra det till panelen Foton.</source>
-        <translation type="unfinished"></translation>
+        <translation>The photo has no GPS position. Select the observation or measure it belongs to and drag it to the Photos panel.</translation>
     </message>
     <message>
         <source>Fotots position kunde inte användas</source>
-        <translation type="unfinished"></translation>
+        <translation>The photo's position could not be used</translation>
+    </message>
+    <message>
+        <source>Ver&amp;ktyg</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>Ofärdig form</source>
+        <translation>Unfinished shape</translation>
+    </message>
+    <message>
+        <source>En linje eller yta håller på att ritas och är inte sparad. Kasta den?</source>
+        <translation>A line or polygon is being drawn and is not saved. Discard it?</translation>
     </message>
 </context>
 <context>
@@ -939,38 +951,38 @@
     <name>trygg::PhotoPanel</name>
     <message>
         <source>Lägg till foto…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add photo…</translation>
     </message>
     <message>
         <source>Ta bort foto</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove photo</translation>
     </message>
     <message>
         <source>Markera en observation eller en åtgärd för att se och lägga till foton.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an observation or a measure to see and add photos.</translation>
     </message>
     <message numerus="yes">
         <source>%n foton. Dra bildfiler hit för att lägga till.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n photo. Drag image files here to add more.</numerusform>
+            <numerusform>%n photos. Drag image files here to add more.</numerusform>
         </translation>
     </message>
     <message>
         <source>Tagen %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Taken %1</translation>
     </message>
     <message>
         <source>Foton</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos</translation>
     </message>
     <message>
         <source>Lägg till foto</source>
-        <translation type="unfinished"></translation>
+        <translation>Add photo</translation>
     </message>
     <message>
         <source>Bilder (*.jpg *.jpeg *.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>
