@@ -101,7 +101,9 @@ LayerPanel::LayerPanel(MapDocument& document, QWidget* parent)
         }
     });
     connect(&m_document, &MapDocument::projectReplaced, this, &LayerPanel::rebuild);
-    connect(&m_document, &MapDocument::layersChanged, this, &LayerPanel::rebuild);
+    // Queued: a change made from this panel's own itemChanged handler must not destroy the
+    // item Qt is still in the middle of updating.
+    connect(&m_document, &MapDocument::layersChanged, this, &LayerPanel::rebuild, Qt::QueuedConnection);
     retranslate();
 }
 
