@@ -31,6 +31,7 @@ nlohmann::json toJson(const ProjectSummary& summary) {
             {"schema_version", summary.schemaVersion},
             {"layers", layers},
             {"links", summary.linkCount},
+            {"photos", summary.photoCount},
             {"metadata", summary.metadata}};
 }
 
@@ -59,6 +60,7 @@ void printText(const ProjectSummary& summary) {
         std::cout << '\n';
     }
     std::cout << "Links measure → observation: " << summary.linkCount << '\n';
+    std::cout << "Photos: " << summary.photoCount << '\n';
 }
 
 } // namespace

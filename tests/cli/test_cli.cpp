@@ -89,6 +89,8 @@ TEST_CASE("new, import a CSV and a shapefile with å/ä/ö, then info --json") {
     auto json = nlohmann::json::parse(info.out);
     CHECK(json["crs"]["id"] == "EPSG:3006");
     CHECK(json["schema_version"] == 1);
+    CHECK(json["photos"] == 0);
+    CHECK(json["links"] == 0);
     CHECK(json["layers"][0]["name"] == "observationer");
     CHECK(json["layers"][0]["count"] == 2);
     CHECK(json["layers"][0]["geometry"] == "Point");
