@@ -61,6 +61,7 @@ FeatureId Layer::add(Feature feature) {
     }
     m_positions.emplace(feature.id, m_features.size());
     m_features.push_back(std::move(feature));
+    ++m_revision;
     return m_features.back().id;
 }
 
@@ -77,6 +78,7 @@ bool Layer::replace(Feature feature) {
         m_index.insert(*box, feature.id);
     }
     current = std::move(feature);
+    ++m_revision;
     return true;
 }
 
@@ -95,6 +97,7 @@ bool Layer::remove(FeatureId id) {
         m_positions[m_features[position].id] = position;
     }
     m_features.pop_back();
+    ++m_revision;
     return true;
 }
 

@@ -1,7 +1,8 @@
 #include "label_placer.h"
 
+#include "text_halo.h"
+
 #include <QFontMetricsF>
-#include <QPainterPath>
 #include <QTransform>
 
 #include <algorithm>
@@ -108,7 +109,7 @@ bool LabelPlacer::place(const LabelCandidate& candidate) {
         onScreen = true;
         if (fits(box)) {
             remember(box);
-            draw(candidate.text, origin, angle);
+            draw(candidate.text, origin, angle, width);
             return true;
         }
     }
@@ -170,14 +171,11 @@ void LabelPlacer::remember(const QPolygonF& box) {
     });
 }
 
-void LabelPlacer::draw(const QString& text, QPointF origin, double angle) {
+void LabelPlacer::draw(const QString& text, QPointF origin, double angle, double width) {
+    drawTextHalo(m_painter, m_font, text, TextPlacement{origin, angle, width}, m_halo);
     m_painter.save();
     m_painter.translate(origin);
     m_painter.rotate(angle);
-    QPainterPath outline;
-    outline.addText(QPointF(0, 0), m_font, text);
-    m_painter.setBrush(Qt::NoBrush);
-    m_painter.strokePath(outline, QPen(Qt::white, 2.0 * m_halo, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     // Real text over the halo, so a PDF's labels can be searched and copied.
     m_painter.setFont(m_font);
     m_painter.setPen(kTextColour);

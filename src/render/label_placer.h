@@ -46,7 +46,7 @@ private:
     [[nodiscard]] QPolygonF boxFor(QPointF origin, double angle, double width) const;
     [[nodiscard]] bool fits(const QPolygonF& box) const;
     void remember(const QPolygonF& box);
-    void draw(const QString& text, QPointF origin, double angle);
+    void draw(const QString& text, QPointF origin, double angle, double width);
     template <typename Visit>
     void forCells(const QRectF& bounds, Visit&& visit) const;
 

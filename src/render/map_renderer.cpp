@@ -1,6 +1,7 @@
 #include "tryggkarta/render/map_renderer.h"
 
 #include "decorations.h"
+#include "dense_points.h"
 #include "feature_painter.h"
 #include "label_collector.h"
 #include "label_placer.h"
@@ -8,6 +9,7 @@
 #include "symbol_painter.h"
 
 #include <algorithm>
+#include <memory>
 
 namespace trygg {
 namespace {
@@ -66,9 +68,6 @@ public:
         }
         StyleResolver styles(definition, m_view.pixelsForMillimetres(1.0));
         m_painter.setOpacity(sceneLayer.opacity);
-        if (definition.geometry == GeometryKind::Point && m_features.size() > kDensePointThreshold) {
-            return drawDense(styles);
-        }
         LabelCollector collector(definition, m_view, language);
         const bool labelling = collector.active() && labelsAtScale(definition.symbology, m_view);
         m_painter.setRenderHint(QPainter::Antialiasing);
@@ -89,31 +88,6 @@ public:
     }
 
 private:
-    // Labels are left out here: a layer this dense has no room for them at this scale.
-    bool drawDense(StyleResolver& styles) {
-        DensePointLayer dense(m_view.size(), styles.styles());
-        for (std::size_t i = 0; i < m_features.size(); ++i) {
-            if (i % kCancelCheckEvery == 0 && isCancelled(m_cancel)) {
-                return false;
-            }
-            const Feature& feature = *m_features[i];
-            auto drawPoint = [&](const Point& point) {
-                const QPointF screen = m_view.toScreen(point);
-                if (dense.claim(screen)) {
-                    dense.draw(screen, styles.styleFor(feature).index);
-                }
-            };
-            if (const auto* point = std::get_if<Point>(&*feature.geometry)) {
-                drawPoint(*point);
-            } else if (const auto* points = std::get_if<MultiPoint>(&*feature.geometry)) {
-                std::ranges::for_each(*points, drawPoint);
-            }
-        }
-        m_painter.drawImage(QPointF(0.0, 0.0), dense.image());
-        m_stats.featuresDrawn += m_features.size();
-        return true;
-    }
-
     QPainter& m_painter;
     const ViewTransform& m_view;
     const std::atomic<bool>* m_cancel;
@@ -149,9 +123,26 @@ RenderStats MapRenderer::render(QPainter& painter, const MapScene& scene, const 
     // Labels go on after every layer, in drawing order: base-map street names first (they
     // are drawn first and orient the reader), then the thematic layers' labels where room is left.
     std::vector<LabelCandidate> labels;
+    // Point layers too dense to draw one by one are made ready on pool threads while the
+    // layers under them are painted. Labels are left out for them: a layer this dense has
+    // no room for them at this scale.
+    std::vector<std::unique_ptr<DensePoints>> dense(scene.layers.size());
+    for (std::size_t i = 0; i < scene.layers.size(); ++i) {
+        if (drawnAtScale(scene.layers[i], view)) {
+            dense[i] = DensePoints::start(scene.layers[i], view, cancel);
+        }
+    }
     LayerPass pass(painter, view, cancel, stats);
-    for (const SceneLayer& sceneLayer : scene.layers) {
-        if (isCancelled(cancel) || (drawnAtScale(sceneLayer, view) && !pass.draw(sceneLayer, scene.decorations.language, labels))) {
+    for (std::size_t i = 0; i < scene.layers.size(); ++i) {
+        const SceneLayer& sceneLayer = scene.layers[i];
+        bool drawn = !isCancelled(cancel);
+        if (drawn && dense[i]) {
+            painter.setOpacity(sceneLayer.opacity);
+            drawn = dense[i]->finish(painter, stats);
+        } else if (drawn && drawnAtScale(sceneLayer, view)) {
+            drawn = pass.draw(sceneLayer, scene.decorations.language, labels);
+        }
+        if (!drawn) {
             stats.cancelled = true;
             painter.restore();
             return stats;

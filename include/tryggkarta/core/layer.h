@@ -4,6 +4,7 @@
 #include "tryggkarta/core/schema.h"
 #include "tryggkarta/core/spatial_index.h"
 
+#include <cstdint>
 #include <type_traits>
 #include <unordered_map>
 #include <vector>
@@ -24,6 +25,10 @@ public:
     [[nodiscard]] std::size_t size() const { return m_features.size(); }
     [[nodiscard]] const std::vector<Feature>& features() const { return m_features; }
     [[nodiscard]] const Feature* find(FeatureId id) const;
+    /// Counts the changes made through add, replace and remove, so caches derived from the
+    /// features (the renderer's packed points) can tell that they are stale. A copy starts
+    /// at the original's count: tell copies apart by identity, not by revision alone.
+    [[nodiscard]] std::uint64_t revision() const { return m_revision; }
 
     /// Adds a feature; assigns the next free id when it has none. Returns the id.
     /// An id already in use is a bug (assertion).
@@ -56,6 +61,7 @@ private:
     std::unordered_map<FeatureId, std::size_t> m_positions;
     SpatialIndex m_index;
     std::int64_t m_nextId = 1;
+    std::uint64_t m_revision = 0;
 };
 
 } // namespace trygg
