@@ -1,5 +1,7 @@
 #include "link_panel.h"
 
+#include "attribute_table_values.h"
+
 #include "tryggkarta/document/map_document.h"
 
 #include <QHBoxLayout>
@@ -80,11 +82,7 @@ QString LinkPanel::describe(std::string_view layer, FeatureId id) const {
     for (std::string_view name : {std::string_view("titel"), std::string_view("kategori"),
                                   std::string_view("beskrivn")}) {
         if (auto index = def.fieldIndex(name); index && !isNull(feature->values[*index])) {
-            const FieldDef& field = def.fields[*index];
-            const Value& value = feature->values[*index];
-            const std::string text = toDisplayString(value);
-            const CodedValue* coded = field.isCoded() ? field.findCode(text) : nullptr;
-            parts << QString::fromStdString(coded ? coded->label.in(m_language) : text);
+            parts << cellText(def.fields[*index], feature->values[*index], m_language);
         }
     }
     return QStringLiteral("%1  %2").arg(toInt(id)).arg(parts.join(QStringLiteral(" – ")).left(90));

@@ -60,10 +60,18 @@ PhotoPanel::PhotoPanel(MapDocument& document, QWidget* parent) : QWidget(parent)
     connect(m_remove, &QPushButton::clicked, this, &PhotoPanel::removeCurrent);
     connect(m_list, &QListWidget::currentRowChanged, this,
             [this] { m_remove->setEnabled(m_list->currentRow() >= 0 && canAttach()); });
-    for (auto signal : {&MapDocument::selectionChanged, &MapDocument::photosChanged,
-                        &MapDocument::projectReplaced}) {
-        connect(&m_document, signal, this, &PhotoPanel::refresh);
-    }
+    connect(&m_document, &MapDocument::selectionChanged, this, &PhotoPanel::refresh);
+    connect(&m_document, &MapDocument::photosChanged, this, [this] {
+        // An undone photo's id may be given to the next photo added: forget gone ones.
+        m_thumbnails.removeIf([this](const auto& entry) {
+            return findPhoto(m_document.photos(), PhotoId{entry.key()}) == nullptr;
+        });
+        refresh();
+    });
+    connect(&m_document, &MapDocument::projectReplaced, this, [this] {
+        m_thumbnails.clear(); // ids are per project
+        refresh();
+    });
     retranslate();
 }
 
@@ -93,19 +101,28 @@ void PhotoPanel::refresh() {
     m_heading->setText(tr("%n foton. Dra bildfiler hit för att lägga till.", nullptr, static_cast<int>(ids.size())));
     for (PhotoId id : ids) {
         const Photo* photo = findPhoto(m_document.photos(), id);
-        auto data = m_document.photoData(id);
-        QImage image = data ? uprightImage(**data) : QImage();
-        auto* item = new QListWidgetItem(QString::fromStdString(photo->fileName), m_list);
+        auto* item = new QListWidgetItem(thumbnail(id), QString::fromStdString(photo->fileName), m_list);
         item->setData(kPhotoIdRole, static_cast<qlonglong>(toInt(id)));
-        if (!image.isNull()) {
-            item->setIcon(QIcon(QPixmap::fromImage(
-                image.scaled(kThumbnailSide, kThumbnailSide, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
-        }
         item->setToolTip(photo->takenAt ? tr("Tagen %1").arg(QString::fromStdString(toIsoString(*photo->takenAt)))
                                         : QString::fromStdString(photo->fileName));
     }
     m_add->setEnabled(true);
     m_remove->setEnabled(false);
+}
+
+QIcon PhotoPanel::thumbnail(PhotoId id) {
+    if (auto cached = m_thumbnails.constFind(toInt(id)); cached != m_thumbnails.constEnd()) {
+        return *cached;
+    }
+    auto data = m_document.photoData(id);
+    const QImage image = data ? uprightImage(**data) : QImage();
+    QIcon icon;
+    if (!image.isNull()) {
+        icon = QIcon(QPixmap::fromImage(
+            image.scaled(kThumbnailSide, kThumbnailSide, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    }
+    m_thumbnails.insert(toInt(id), icon);
+    return icon;
 }
 
 int PhotoPanel::attachFiles(const std::vector<std::filesystem::path>& files) {

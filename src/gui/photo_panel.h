@@ -2,7 +2,11 @@
 // The photos of the selected observation or measure: thumbnails shown upright, added with
 // a file picker or by dropping image files on the panel, removed with undo.
 
+#include <QHash>
+#include <QIcon>
 #include <QWidget>
+
+#include "tryggkarta/core/photo.h"
 
 #include <filesystem>
 #include <string>
@@ -36,12 +40,15 @@ private:
     void refresh();
     void choose();
     [[nodiscard]] bool canAttach() const;
+    /// The photo's thumbnail, read and decoded once per photo (photos never change bytes).
+    [[nodiscard]] QIcon thumbnail(PhotoId id);
 
     MapDocument& m_document;
     QLabel* m_heading = nullptr;
     QListWidget* m_list = nullptr;
     QPushButton* m_add = nullptr;
     QPushButton* m_remove = nullptr;
+    QHash<qint64, QIcon> m_thumbnails; ///< by photo id; cleared when another project opens
 };
 
 /// An image from file bytes, turned upright as its EXIF orientation says.

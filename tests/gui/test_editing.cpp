@@ -180,6 +180,16 @@ TEST_CASE("photos attach to the selected observation, show as thumbnails, and un
     doc.undoStack().undo();
     CHECK(panel.list()->count() == 0);
     CHECK(doc.photos().empty());
+
+    // The next photo gets the undone one's id: it must not show the old thumbnail.
+    QImage other(40, 20, QImage::Format_RGB32);
+    other.fill(Qt::red);
+    const auto second = ws.dir / "lampa.png";
+    REQUIRE(other.save(QString::fromStdString(second.string())));
+    CHECK(panel.attachFiles({second}) == 1);
+    REQUIRE(panel.list()->count() == 1);
+    const QImage shown = panel.list()->item(0)->icon().pixmap(40, 20).toImage();
+    CHECK(QColor(shown.pixel(shown.width() / 2, shown.height() / 2)).red() > 200);
     CHECK(uprightImage("inte en bild").isNull());
     static_cast<void>(notImage);
 }
