@@ -32,7 +32,7 @@ Result<void> checkFeature(const LayerDef& definition, const Feature& feature) {
                             std::string(geometryKindName(definition.geometry)) + "s",
                         where);
         }
-    } else if (definition.geometry != GeometryKind::None) {
+    } else if (definition.geometry != GeometryKind::None && definition.geometryRequired) {
         return fail(ErrorCode::InvalidGeometry, "no geometry", where);
     }
     return {};

@@ -15,6 +15,8 @@ public:
     EditCommand(MapDocument& document, FeatureEdit edit, const QString& text);
     void redo() override;
     void undo() override;
+    [[nodiscard]] int id() const override;
+    bool mergeWith(const QUndoCommand* other) override;
 
 private:
     MapDocument& m_document;

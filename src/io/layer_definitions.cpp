@@ -274,7 +274,8 @@ Result<LayerDef> parseWithLists(std::string_view content, std::string_view sourc
     def.sourceFile = std::string(sourceName);
     try {
         allowKeys(root, "",
-                  {"format", "order", "group", "table", "title", "geometry", "fields", "symbology"});
+                  {"format", "order", "group", "table", "title", "geometry", "geometry_required",
+                   "fields", "symbology"});
         if (text(root, "", "format", true) != kLayerFormat) {
             problem("format", "expected \"" + std::string(kLayerFormat) + "\"");
         }
@@ -285,6 +286,7 @@ Result<LayerDef> parseWithLists(std::string_view content, std::string_view sourc
         }
         def.title = label(root, "", "title", true);
         def.geometry = geometryKind(text(root, "", "geometry", true), "geometry");
+        def.geometryRequired = !root.contains("geometry_required") || flag(root, "", "geometry_required");
         if (!root.contains("fields") || !root["fields"].is_array()) {
             problem("fields", "missing, or not a list [ ... ]");
         }

@@ -67,4 +67,9 @@ TEST_CASE("a feature is checked against its layer's rules", "[hit]") {
     CHECK(checkFeature(def, missing).error().code == ErrorCode::InvalidGeometry);
     Feature empty = with(LineString{});
     CHECK(checkFeature(def, empty).error().message == "empty geometry");
+
+    LayerDef shapeLater = def; // a walk before its route
+    shapeLater.geometryRequired = false;
+    CHECK(checkFeature(shapeLater, missing));
+    CHECK(checkFeature(shapeLater, empty).error().message == "empty geometry");
 }

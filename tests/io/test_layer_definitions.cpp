@@ -28,6 +28,8 @@ TEST_CASE("the shipped layer definitions load and validate") {
     CHECK(catalog->layers[3].table == "vandringar");
     CHECK(catalog->layers[2].geometry == GeometryKind::Any);
     CHECK(catalog->layers[3].geometry == GeometryKind::LineString);
+    CHECK_FALSE(catalog->layers[3].geometryRequired); // a walk exists before its route
+    CHECK(catalog->layers[0].geometryRequired);
     for (std::size_t i = 0; i < catalog->layers.size(); ++i) {
         INFO(catalog->layers[i].table);
         CHECK(catalog->layers[i].group == (i < 4 ? kThematicGroup : kBaseMapGroup));

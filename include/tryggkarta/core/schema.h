@@ -102,6 +102,9 @@ struct LayerDef {
     Label title;
     std::string group = std::string(kThematicGroup); ///< kThematicGroup or kBaseMapGroup
     GeometryKind geometry = GeometryKind::Point;
+    /// False when a feature may exist before it has a shape (a safety walk is recorded
+    /// before the GPS has given a route, or walked without GPS). JSON "geometry_required".
+    bool geometryRequired = true;
     std::vector<FieldDef> fields;
     Symbology symbology;
     std::string sourceFile; ///< where the definition was read from, for messages

@@ -28,6 +28,9 @@ struct FeatureEdit {
     /// deleted the rows) can bring them back.
     std::vector<Photo> photosAdded;
     std::vector<Photo> photosRemoved;
+    /// Consecutive edits with the same key that change the same single feature become one
+    /// undo step (a walk's route growing fix by fix); nullopt: never merged.
+    std::optional<std::int64_t> mergeKey = std::nullopt;
 
     [[nodiscard]] bool empty() const {
         return changes.empty() && linksAdded.empty() && linksRemoved.empty() &&
