@@ -1,5 +1,6 @@
 // tryggkarta: the desktop app.
 
+#include "gps_tracker.h"
 #include "main_window.h"
 #include "map_canvas.h"
 #include "position_readout.h"
@@ -87,6 +88,7 @@ int main(int argc, char** argv) {
     trygg::MainWindow window(std::move(*catalog));
     window.setLanguage(startLanguage(parser.value(langOption)));
     window.show();
+    window.gps()->restoreFromSettings(); // the receiver or log chosen under Inställningar
 
     QString project = parser.positionalArguments().value(0);
     if (project.isEmpty()) {

@@ -1,5 +1,7 @@
 #include "cli_support.h"
 
+#include "tryggkarta/io/project_store.h"
+
 #include <csignal>
 #include <iostream>
 #include <unistd.h>
@@ -21,6 +23,14 @@ int report(const Error& error) {
 Result<LayerCatalog> loadCatalog(const GlobalOptions& global) {
     return loadLayerCatalog(global.layersDirectory.empty() ? defaultLayersDirectory()
                                                            : std::filesystem::path(global.layersDirectory));
+}
+
+Result<Project> openWithCatalog(const GlobalOptions& global, const std::filesystem::path& path) {
+    auto catalog = loadCatalog(global);
+    if (!catalog) {
+        return std::unexpected(catalog.error());
+    }
+    return openProject(path, *catalog);
 }
 
 TerminalProgress::TerminalProgress() : m_terminal(::isatty(STDERR_FILENO) != 0) {

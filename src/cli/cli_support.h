@@ -3,6 +3,7 @@
 
 #include "tryggkarta/core/error.h"
 #include "tryggkarta/core/progress.h"
+#include "tryggkarta/core/project.h"
 #include "tryggkarta/io/layer_definitions.h"
 
 #include <CLI/CLI.hpp>
@@ -38,6 +39,9 @@ protected:
 int report(const Error& error);
 
 Result<LayerCatalog> loadCatalog(const GlobalOptions& global);
+
+/// Opens a project with the layer definitions the options point to.
+Result<Project> openWithCatalog(const GlobalOptions& global, const std::filesystem::path& path);
 
 /// Progress on stderr when it is a terminal; Ctrl-C asks the work to stop cleanly.
 class TerminalProgress final : public Progress {

@@ -7,6 +7,7 @@
 #include "import_osm_command.h"
 #include "info_command.h"
 #include "new_command.h"
+#include "protocol_command.h"
 #include "render_command.h"
 
 #include "tryggkarta/io/gdal_setup.h"
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<ImportOsmCommand>());
     commands.push_back(std::make_unique<GenerateCommand>());
     commands.push_back(std::make_unique<RenderCommand>());
+    commands.push_back(std::make_unique<ProtocolCommand>());
     for (auto& command : commands) {
         command->setup(app);
     }

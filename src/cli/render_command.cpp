@@ -128,11 +128,7 @@ int RenderCommand::run(const GlobalOptions& global) {
     if (!m_extent.empty() && !(extent = parseExtent(m_extent))) {
         return usage("--extent: expected minx,miny,maxx,maxy with min < max, not '" + m_extent + "'");
     }
-    auto catalog = loadCatalog(global);
-    if (!catalog) {
-        return report(catalog.error());
-    }
-    auto project = openProject(m_path, *catalog);
+    auto project = openWithCatalog(global, m_path);
     if (!project) {
         return report(project.error());
     }

@@ -359,7 +359,7 @@ Result<std::shared_ptr<const std::string>> MapDocument::photoData(PhotoId id) co
     if (photo->data) {
         return photo->data;
     }
-    auto read = readPhotoData(m_path, id);
+    auto read = readPhotoData(m_photoSource, id);
     if (!read) {
         return std::unexpected(read.error());
     }

@@ -1,8 +1,10 @@
 #include "tryggkarta/document/map_document.h"
 
 #include "tryggkarta/io/project_store.h"
+#include "tryggkarta/render/scene_links.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace trygg {
 namespace {
@@ -11,16 +13,57 @@ bool isBaseMap(const DocumentLayer& layer) {
     return layer.layer->definition().group == kBaseMapGroup;
 }
 
+/// A project layer the map shows; null when hidden or missing.
+const Layer* shownLayer(const MapDocument& document, std::string_view name) {
+    for (const DocumentLayer& layer : document.layers()) {
+        if (!layer.overlay && layer.layer->name() == name) {
+            return layer.visible ? layer.layer.get() : nullptr;
+        }
+    }
+    return nullptr;
+}
+
+/// The links the map draws: none while they are switched off or either layer is hidden;
+/// those of selected measures and observations highlighted.
+std::vector<SceneLink> shownLinks(const MapDocument& document) {
+    const Layer* measures = shownLayer(document, kMeasureLayer);
+    const Layer* observations = shownLayer(document, kObservationLayer);
+    if (!document.linksVisible() || measures == nullptr || observations == nullptr) {
+        return {};
+    }
+    std::vector<SceneLink> links = linkSegments(*measures, *observations, document.links());
+    const Selection& selection = document.selection();
+    for (SceneLink& link : links) {
+        link.highlighted =
+            (selection.layer == kMeasureLayer && selection.contains(link.link.measure)) ||
+            (selection.layer == kObservationLayer && selection.contains(link.link.observation));
+    }
+    return links;
+}
+
 } // namespace
 
 MapDocument::MapDocument(LayerCatalog catalog, QObject* parent)
     : QObject(parent), m_catalog(std::move(catalog)) {
     connect(&m_undo, &QUndoStack::cleanChanged, this,
-            [this](bool clean) { emit modifiedChanged(!clean); });
+            [this] { emit modifiedChanged(isModified()); });
 }
 
 void MapDocument::setProject(Project project, std::filesystem::path path) {
+    std::filesystem::path photoSource = path;
+    replaceProject(std::move(project), std::move(path), std::move(photoSource), false);
+}
+
+void MapDocument::setRecoveredProject(Project project, std::filesystem::path path,
+                                      std::filesystem::path recoveryFile) {
+    replaceProject(std::move(project), std::move(path), std::move(recoveryFile), true);
+}
+
+void MapDocument::replaceProject(Project project, std::filesystem::path path,
+                                 std::filesystem::path photoSource, bool fullSaveNeeded) {
     m_path = std::move(path);
+    m_photoSource = std::move(photoSource);
+    m_fullSaveNeeded = fullSaveNeeded;
     m_crs = project.crs;
     m_links = std::move(project.links);
     m_photos = std::move(project.photos);
@@ -45,7 +88,7 @@ void MapDocument::setProject(Project project, std::filesystem::path path) {
     m_undo.clear();
     emit projectReplaced();
     emit selectionChanged();
-    emit modifiedChanged(false);
+    emit modifiedChanged(isModified());
 }
 
 int MapDocument::indexOf(const std::string& name) const {
@@ -112,12 +155,21 @@ void MapDocument::setRasterVisible(int index, bool visible) {
     emit layersChanged();
 }
 
+void MapDocument::setLinksVisible(bool visible) {
+    if (m_linksVisible != visible) {
+        m_linksVisible = visible;
+        emit layersChanged();
+    }
+}
+
 MapScene MapDocument::scene(const std::string& language) const {
     MapScene scene;
     scene.rasters = m_rasters;
     for (auto it = m_layers.rbegin(); it != m_layers.rend(); ++it) {
         scene.layers.push_back(SceneLayer{it->layer, it->visible, it->opacity});
     }
+    scene.links = shownLinks(*this);
+    scene.linksVisible = m_linksVisible;
     scene.decorations.language = language;
     bool baseMap = std::ranges::any_of(m_layers, [](const DocumentLayer& l) {
         return isBaseMap(l) && l.layer->size() > 0;
@@ -147,40 +199,62 @@ Box MapDocument::extent() const {
     return box;
 }
 
-Project MapDocument::snapshotProject() const {
+Project ProjectSnapshot::toProject() const {
     Project project;
-    project.crs = m_crs;
-    project.links = m_links;
-    project.photos = m_photos;
-    project.metadata = m_metadata;
-    for (const auto& layer : m_layers) {
-        if (!layer.overlay) {
-            project.layers.push_back(*layer.layer);
-        }
+    project.crs = crs;
+    project.links = links;
+    project.photos = photos;
+    project.metadata = metadata;
+    project.layers.reserve(layers.size());
+    for (const auto& layer : layers) {
+        project.layers.push_back(*layer);
     }
     return project;
 }
 
+ProjectSnapshot MapDocument::snapshot() const {
+    ProjectSnapshot snapshot{m_crs, {}, m_links, m_photos, m_metadata, m_photoSource};
+    for (const auto& layer : m_layers) {
+        if (!layer.overlay) {
+            snapshot.layers.push_back(layer.layer);
+        }
+    }
+    return snapshot;
+}
+
 Result<void> MapDocument::save() {
+    if (m_fullSaveNeeded) {
+        return saveAs(m_path);
+    }
+    emit aboutToSave();
     if (!m_changes.empty()) {
-        if (auto saved = saveChanges(m_path, snapshotProject(), m_changes); !saved) {
+        if (auto saved = saveChanges(m_path, snapshot().toProject(), m_changes); !saved) {
             return saved; // the edits stay in memory and on the undo stack
         }
-        m_changes.clear();
     }
-    m_undo.setClean();
+    markSaved();
     return {};
 }
 
 Result<void> MapDocument::saveAs(const std::filesystem::path& path) {
-    // Photos not yet read come over from the file the project was opened from.
-    if (auto saved = saveProjectAs(path, snapshotProject(), Progress::none(), m_path); !saved) {
+    emit aboutToSave();
+    // Photos not yet read come over from the file the project was opened (or recovered) from.
+    if (auto saved = saveProjectAs(path, snapshot().toProject(), Progress::none(), m_photoSource);
+        !saved) {
         return saved;
     }
     m_path = path;
-    m_changes.clear();
-    m_undo.setClean();
+    markSaved();
     return {};
+}
+
+void MapDocument::markSaved() {
+    m_changes.clear();
+    m_photoSource = m_path;
+    if (std::exchange(m_fullSaveNeeded, false) && m_undo.isClean()) {
+        emit modifiedChanged(false); // the stack was clean already: it will not say so
+    }
+    m_undo.setClean();
 }
 
 } // namespace trygg

@@ -32,7 +32,8 @@ void FeatureEditing::updateAction() {
     m_properties->setEnabled(!selection.empty() && m_document.layer(selection.layer) != nullptr);
 }
 
-std::optional<FeatureId> FeatureEditing::addWithForm(const std::string& layer, Geometry geometry) {
+std::optional<FeatureId> FeatureEditing::addWithForm(const std::string& layer,
+                                                     std::optional<Geometry> geometry) {
     const Layer* data = m_document.layer(layer);
     if (data == nullptr || !m_document.isEditable(layer)) {
         return std::nullopt;
@@ -55,7 +56,7 @@ std::optional<FeatureId> FeatureEditing::addWithForm(const std::string& layer, G
             m_document.select(layer, {*added});
             return *added;
         }
-        geometry = std::move(*feature.geometry);
+        geometry = std::move(feature.geometry);
         // The form checks the same rules; should the document still refuse, say why and
         // keep the form open with what was typed.
         QMessageBox::warning(m_window, dialog.windowTitle(), QString::fromStdString(added.error().describe()));

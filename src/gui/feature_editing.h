@@ -28,9 +28,10 @@ public:
     /// Where the user is (WGS 84), for the light-condition default; Vännäs centrum otherwise.
     void setPosition(std::optional<std::pair<double, double>> latLon) { m_position = latLon; }
 
-    /// Opens the form for a new feature with this geometry; adds it when the form is saved.
-    /// Returns the new id, or nothing when the form was cancelled (the caller keeps the shape).
-    std::optional<FeatureId> addWithForm(const std::string& layer, Geometry geometry);
+    /// Opens the form for a new feature with this geometry (none: a walk before its route);
+    /// adds it when the form is saved. Returns the new id, or nothing when the form was
+    /// cancelled (the caller keeps the shape).
+    std::optional<FeatureId> addWithForm(const std::string& layer, std::optional<Geometry> geometry);
     /// Opens the form for the selected features; true when changes were saved.
     bool editSelection();
     [[nodiscard]] QAction* propertiesAction() const { return m_properties; }

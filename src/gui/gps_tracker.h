@@ -33,6 +33,8 @@ public:
     /// Starts a source; `path` is the log file or serial port for the NMEA kinds.
     bool start(SourceKind kind, const QString& path = {});
     void stop();
+    /// True while a source delivers (or tries to) positions.
+    [[nodiscard]] bool isRunning() const { return m_source != nullptr; }
     /// The settings dialog.
     void chooseSource(QWidget* parent);
 

@@ -104,7 +104,24 @@ LayerPanel::LayerPanel(MapDocument& document, QWidget* parent)
     // Queued: a change made from this panel's own itemChanged handler must not destroy the
     // item Qt is still in the middle of updating.
     connect(&m_document, &MapDocument::layersChanged, this, &LayerPanel::rebuild, Qt::QueuedConnection);
+    connect(&m_document, &MapDocument::featuresChanged, this, &LayerPanel::updateCount);
     retranslate();
+}
+
+void LayerPanel::updateCount(const QString& layerName) {
+    QTreeWidgetItem* item = itemFor(layerName.toStdString());
+    const int index = m_document.indexOf(layerName.toStdString());
+    if (item == nullptr || index < 0) {
+        return;
+    }
+    const auto& entry = m_document.layers()[static_cast<std::size_t>(index)];
+    m_rebuilding = true; // a text change is not the user ticking the box
+    item->setText(0, layerItemText(entry.layer->definition(), entry.layer->size()));
+    m_rebuilding = false;
+}
+
+QString LayerPanel::layerItemText(const LayerDef& definition, std::size_t count) const {
+    return QStringLiteral("%1 (%2)").arg(QString::fromStdString(definition.title.in(m_language))).arg(count);
 }
 
 void LayerPanel::setLanguage(const std::string& language) {
@@ -147,8 +164,7 @@ void LayerPanel::rebuild() {
         const LayerDef& def = entry.layer->definition();
         QTreeWidgetItem* group = entry.overlay ? added : def.group == kBaseMapGroup ? baseMap : thematic;
         auto* item = new QTreeWidgetItem(group);
-        QString title = QString::fromStdString(def.title.in(m_language));
-        item->setText(0, QStringLiteral("%1 (%2)").arg(title).arg(entry.layer->size()));
+        item->setText(0, layerItemText(def, entry.layer->size()));
         item->setData(0, kLayerRole, QString::fromStdString(def.table));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
                        Qt::ItemIsDragEnabled);

@@ -8,6 +8,8 @@
 
 namespace trygg {
 
+struct LayerDef;
+
 class MapDocument;
 struct Style;
 
@@ -31,6 +33,9 @@ signals:
     void zoomToLayerRequested(const std::string& layerName);
 
 private:
+    /// The "(N)" after a layer's title follows adds and removals.
+    void updateCount(const QString& layerName);
+    [[nodiscard]] QString layerItemText(const LayerDef& definition, std::size_t count) const;
     void rebuild();
     void onItemChanged(QTreeWidgetItem* item, int column);
     void onOrderChanged();

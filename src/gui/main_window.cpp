@@ -5,6 +5,8 @@
 #include "edit_menu.h"
 #include "feature_editing.h"
 #include "gps_tracker.h"
+#include "walk_mode.h"
+#include "walk_panel.h"
 #include "import_dialog.h"
 #include "layer_panel.h"
 #include "link_panel.h"
@@ -12,6 +14,7 @@
 #include "photo_panel.h"
 #include "map_canvas.h"
 #include "position_readout.h"
+#include "recovery_prompt.h"
 
 #include "tryggkarta/io/crs_transform.h"
 #include "tryggkarta/io/photo_import.h"
@@ -40,6 +43,7 @@ namespace {
 constexpr int kMaxRecent = 8;
 constexpr int kRasterMaxPixels = 4096;
 const QString kRecentKey = QStringLiteral("recentProjects");
+const QString kShowLinksKey = QStringLiteral("view/showLinks");
 
 QString projectFilter() { return QObject::tr("Tryggkarta-projekt (*.gpkg)"); }
 
@@ -77,7 +81,7 @@ MainWindow::MainWindow(LayerCatalog catalog, QWidget* parent)
     connect(m_tools, &MapToolsController::geometryReady, this,
             [this](const QString& layer, const Geometry& geometry) {
                 // Cancelling the form keeps the drawn shape in its tool: nothing is lost.
-                if (m_editing->addWithForm(layer.toStdString(), geometry)) {
+                if (m_walk->placeAt(layer, geometry) || m_editing->addWithForm(layer.toStdString(), geometry)) {
                     m_tools->clearSketch();
                 }
             });
@@ -88,6 +92,9 @@ MainWindow::MainWindow(LayerCatalog catalog, QWidget* parent)
     m_readout = new PositionReadout(this);
     statusBar()->addPermanentWidget(m_readout);
     m_gps = std::make_unique<GpsTracker>();
+    m_recovery = std::make_unique<RecoveryWriter>(m_document);
+    showRecoveryStatus(*m_recovery, statusBar());
+    createWalkMode();
     setAcceptDrops(true);
     resize(1280, 800);
 
@@ -103,6 +110,12 @@ MainWindow::MainWindow(LayerCatalog catalog, QWidget* parent)
     connect(&m_document, &MapDocument::layersChanged, this, &MainWindow::refreshScene);
     connect(&m_document, &MapDocument::featuresChanged, this, &MainWindow::refreshScene);
     connect(&m_document, &MapDocument::linksChanged, this, &MainWindow::refreshScene);
+    // Links of the selected features are drawn highlighted.
+    connect(&m_document, &MapDocument::selectionChanged, this, [this] {
+        if (m_document.linksVisible() && !m_document.links().empty()) {
+            refreshScene();
+        }
+    });
     connect(&m_document, &MapDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_canvas, &MapCanvas::cursorMoved, m_readout, &PositionReadout::showPosition);
     connect(m_canvas, &MapCanvas::viewChanged, m_readout, &PositionReadout::showScale);
@@ -124,6 +137,20 @@ MainWindow::MainWindow(LayerCatalog catalog, QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::createWalkMode() {
+    m_walk = new WalkMode(m_document, *m_canvas, *m_tools, *m_editing, *m_gps, *this);
+    connect(m_walk, &WalkMode::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_walk, &WalkMode::describeRequested, this, [this](qint64 id) {
+        m_document.select(kObservationLayer, {FeatureId{id}});
+        m_editing->editSelection();
+    });
+    connect(m_walk, &WalkMode::photoRequested, this, [this](qint64 id) {
+        m_document.select(kObservationLayer, {FeatureId{id}});
+        m_photoDock->show();
+        m_photos->choose();
+    });
+}
 
 void MainWindow::createActions() {
     m_new = new QAction(this);
@@ -188,11 +215,16 @@ void MainWindow::createActions() {
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addActions({m_zoomIn, m_zoomOut, m_zoomFull});
     m_viewMenu->addSeparator();
+    createLinkToggle();
+    m_viewMenu->addAction(m_showLinks);
+    m_viewMenu->addSeparator(); // the panels below: "Kopplingar" there is the link list
     m_viewMenu->addAction(m_layerDock->toggleViewAction());
     m_tableDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_viewMenu->addAction(m_tableDock->toggleViewAction());
     m_viewMenu->addAction(m_linkDock->toggleViewAction());
     m_viewMenu->addAction(m_photoDock->toggleViewAction());
+    m_viewMenu->addAction(m_walk->fullScreenAction());
+    menuBar()->addMenu(m_walk->menu());
     m_settingsMenu = menuBar()->addMenu(QString());
     m_languageMenu = m_settingsMenu->addMenu(QString());
     m_languageMenu->addActions({m_swedish, m_english});
@@ -209,6 +241,17 @@ void MainWindow::createActions() {
     m_toolBar->addActions({m_zoomIn, m_zoomOut, m_zoomFull});
     addToolBar(m_tools->toolBar());
     updateRecentMenu();
+}
+
+void MainWindow::createLinkToggle() {
+    m_showLinks = new QAction(this);
+    m_showLinks->setCheckable(true);
+    m_showLinks->setChecked(QSettings().value(kShowLinksKey, true).toBool());
+    m_document.setLinksVisible(m_showLinks->isChecked());
+    connect(m_showLinks, &QAction::toggled, this, [this](bool on) {
+        m_document.setLinksVisible(on);
+        QSettings().setValue(kShowLinksKey, on);
+    });
 }
 
 void MainWindow::retranslate() {
@@ -238,10 +281,14 @@ void MainWindow::retranslate() {
     m_linkDock->setWindowTitle(tr("Kopplingar"));
     m_photoDock->setWindowTitle(tr("Foton"));
     m_photos->retranslate();
+    m_walk->retranslate();
+    m_walk->setLanguage(m_language.toStdString());
     m_quit->setText(tr("&Avsluta"));
     m_zoomIn->setText(tr("Zooma &in"));
     m_zoomOut->setText(tr("Zooma &ut"));
     m_zoomFull->setText(tr("&Hela kartan"));
+    m_showLinks->setText(tr("Visa &kopplingar"));
+    m_showLinks->setStatusTip(tr("Streckade linjer från åtgärder till observationerna de besvarar"));
     m_gpsSource->setText(tr("&GPS-källa…"));
     m_about->setText(tr("&Om Tryggkarta"));
     m_layerDock->setWindowTitle(tr("Lager"));
@@ -299,12 +346,20 @@ void MainWindow::showError(const Error& error, const QString& what) {
 }
 
 bool MainWindow::openProjectFile(const std::filesystem::path& path) {
-    auto project = openProjectWithProgress(path, m_document.catalog(), this);
+    const auto source = askProjectSource(path, m_recovery->folder(), this);
+    if (!source) {
+        return false;
+    }
+    auto project = openProjectWithProgress(source->file, m_document.catalog(), this);
     if (!project) {
         showError(project.error(), tr("Projektet kunde inte öppnas"));
         return false;
     }
-    m_document.setProject(std::move(*project), path);
+    if (source->recovered) {
+        m_document.setRecoveredProject(std::move(*project), path, source->file);
+    } else {
+        m_document.setProject(std::move(*project), path);
+    }
     rememberRecent(QString::fromStdString(path.string()));
     return true;
 }
@@ -510,10 +565,12 @@ void MainWindow::updateRecentMenu() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    m_walk->finish(); // the route so far is kept, and saved or not with the rest
     if (!maybeSave()) {
         event->ignore();
         return;
     }
+    m_recovery->discard(); // saved, or the user chose to drop the changes
     QSettings().setValue(QStringLiteral("windowState"), saveState());
     event->accept();
 }

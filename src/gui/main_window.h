@@ -23,6 +23,8 @@ class LayerPanel;
 class MapCanvas;
 class PositionReadout;
 class GpsTracker;
+class RecoveryWriter;
+class WalkMode;
 
 /// The main window wires the document, canvas, panels and actions together; it holds no
 /// domain logic of its own.
@@ -47,6 +49,9 @@ public:
     [[nodiscard]] LinkPanel* linkPanel() const { return m_links; }
     [[nodiscard]] FeatureEditing* editing() const { return m_editing; }
     [[nodiscard]] MapToolsController* tools() const { return m_tools; }
+    [[nodiscard]] WalkMode* walkMode() const { return m_walk; }
+    [[nodiscard]] GpsTracker* gps() const { return m_gps.get(); }
+    [[nodiscard]] RecoveryWriter& recovery() const { return *m_recovery; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -56,6 +61,9 @@ protected:
 
 private:
     void createActions();
+    /// "Show links": the measure→observation links on the map, remembered between sessions.
+    void createLinkToggle();
+    void createWalkMode();
     void retranslate();
     void refreshScene();
     void updateTitle();
@@ -84,6 +92,7 @@ private:
     LayerPanel* m_layers = nullptr;
     PositionReadout* m_readout = nullptr;
     std::unique_ptr<GpsTracker> m_gps;
+    std::unique_ptr<RecoveryWriter> m_recovery; ///< after m_document: ends before it
     QTranslator m_translator;
     QTranslator m_qtTranslator;
     QString m_language = QStringLiteral("sv");
@@ -104,6 +113,7 @@ private:
     PhotoPanel* m_photos = nullptr;
     MapToolsController* m_tools = nullptr;
     QMenu* m_toolsMenu = nullptr;
+    WalkMode* m_walk = nullptr;
     QDockWidget* m_photoDock = nullptr;
     QToolBar* m_toolBar = nullptr;
     QAction* m_new = nullptr;
@@ -116,6 +126,7 @@ private:
     QAction* m_zoomIn = nullptr;
     QAction* m_zoomOut = nullptr;
     QAction* m_zoomFull = nullptr;
+    QAction* m_showLinks = nullptr;
     QAction* m_swedish = nullptr;
     QAction* m_english = nullptr;
     QAction* m_gpsSource = nullptr;

@@ -5,11 +5,14 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QStyleHints>
 #include <QTimer>
+#include <QTouchEvent>
 #include <QWheelEvent>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <vector>
 
 namespace trygg {
 namespace {
@@ -27,6 +30,7 @@ MapCanvas::MapCanvas(QWidget* parent) : QWidget(parent), m_view(Point{733107, 70
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
+    setAttribute(Qt::WA_AcceptTouchEvents);
     setMinimumSize(200, 150);
 }
 
@@ -319,6 +323,17 @@ void MapCanvas::wheelEvent(QWheelEvent* event) {
 }
 
 bool MapCanvas::event(QEvent* event) {
+    switch (event->type()) {
+    case QEvent::TouchBegin:
+    case QEvent::TouchUpdate:
+    case QEvent::TouchEnd:
+    case QEvent::TouchCancel:
+        if (touchEvent(*static_cast<QTouchEvent*>(event))) {
+            return true;
+        }
+        break;
+    default: break;
+    }
     // Keys a tool needs (Esc, Ctrl+Z while sketching) come before the window's shortcuts.
     if (event->type() == QEvent::ShortcutOverride && m_tool &&
         m_tool->wantsKey(*static_cast<QKeyEvent*>(event))) {
@@ -326,6 +341,106 @@ bool MapCanvas::event(QEvent* event) {
         return true;
     }
     return QWidget::event(event);
+}
+
+bool MapCanvas::touchEvent(QTouchEvent& event) {
+    if (event.device()->type() != QInputDevice::DeviceType::TouchScreen) {
+        return false;
+    }
+    // Accepted, so Qt sends the rest of the sequence here and makes no mouse events of it:
+    // one finger is turned into mouse events below, with the second finger still seen.
+    event.accept();
+    if (event.type() == QEvent::TouchBegin || event.type() == QEvent::TouchCancel) {
+        if (m_touch == Touch::Pointer) {
+            cancelPointerGesture(); // the system took the touch, or its end was lost
+        }
+        m_touch = Touch::None;
+        if (event.type() == QEvent::TouchCancel) {
+            return true;
+        }
+    }
+    std::vector<const QEventPoint*> down;
+    for (const QEventPoint& point : event.points()) {
+        if (point.state() != QEventPoint::State::Released) {
+            down.push_back(&point);
+        }
+    }
+    if (down.size() >= 2 && m_touch != Touch::Spent) {
+        if (m_touch == Touch::Pointer) {
+            cancelPointerGesture();
+        }
+        pinch(*down[0], *down[1]);
+    } else if (event.points().size() == 1 && m_touch != Touch::Pinch && m_touch != Touch::Spent) {
+        touchAsMouse(event, event.points().front());
+    } else if (m_touch == Touch::Pinch) {
+        m_touch = Touch::Spent; // a finger lifted: the map stays where the pinch left it
+    }
+    if (event.type() == QEvent::TouchEnd) {
+        m_touch = Touch::None;
+    }
+    return true;
+}
+
+QEvent::Type MapCanvas::mouseTypeFor(const QTouchEvent& event, const QEventPoint& point) {
+    if (event.type() == QEvent::TouchEnd) {
+        return QEvent::MouseButtonRelease;
+    }
+    if (event.type() != QEvent::TouchBegin) {
+        return QEvent::MouseMove;
+    }
+    const auto interval =
+        static_cast<quint64>(QGuiApplication::styleHints()->mouseDoubleClickInterval());
+    const bool again = event.timestamp() - m_lastTapTime < interval &&
+                       (point.position() - m_lastTap).manhattanLength() <
+                           2 * QApplication::startDragDistance();
+    m_lastTap = point.position();
+    m_lastTapTime = again ? 0 : event.timestamp(); // a third tap starts afresh
+    return again ? QEvent::MouseButtonDblClick : QEvent::MouseButtonPress;
+}
+
+void MapCanvas::touchAsMouse(const QTouchEvent& event, const QEventPoint& point) {
+    m_touch = Touch::Pointer;
+    const QEvent::Type type = mouseTypeFor(event, point);
+    // On the mouse's device: an event made on the touch screen's would take over the state
+    // Qt keeps for the touch point of the same id, and Qt would lose track of that finger.
+    QMouseEvent mouse(type, point.position(), point.scenePosition(), point.globalPosition(),
+                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton,
+                      type == QEvent::MouseButtonRelease ? Qt::NoButton : Qt::LeftButton,
+                      event.modifiers());
+    switch (type) {
+    case QEvent::MouseButtonPress: mousePressEvent(&mouse); break;
+    case QEvent::MouseButtonDblClick: mouseDoubleClickEvent(&mouse); break;
+    case QEvent::MouseButtonRelease: mouseReleaseEvent(&mouse); break;
+    default: mouseMoveEvent(&mouse);
+    }
+}
+
+void MapCanvas::pinch(const QEventPoint& a, const QEventPoint& b) {
+    const QPointF centre = (a.position() + b.position()) / 2.0;
+    const double span = QLineF(a.position(), b.position()).length();
+    const std::pair ids{a.id(), b.id()};
+    if (m_touch == Touch::Pinch && ids == m_pinchIds && m_pinchSpan > 0.0 && span > 0.0) {
+        // The map point between the fingers follows them; the zoom keeps it there.
+        setView(m_view.panned(centre - m_pinchCentre).zoomedAround(centre, span / m_pinchSpan));
+    }
+    m_touch = Touch::Pinch;
+    m_pinchIds = ids;
+    m_pinchCentre = centre;
+    m_pinchSpan = span;
+}
+
+void MapCanvas::cancelPointerGesture() {
+    if (m_drag == Drag::Tool && m_tool) {
+        QKeyEvent escape(QEvent::KeyPress, Qt::Key_Escape, Qt::NoModifier);
+        if (m_tool->wantsKey(escape)) {
+            m_tool->keyPress(escape);
+        }
+    }
+    if (m_drag != Drag::None) {
+        m_drag = Drag::None;
+        updateCursor();
+        update();
+    }
 }
 
 void MapCanvas::keyPressEvent(QKeyEvent* event) {

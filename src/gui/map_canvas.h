@@ -4,14 +4,19 @@
 
 #include "tryggkarta/render/map_renderer.h"
 
+#include <QEvent>
 #include <QImage>
 #include <QPointer>
 #include <QWidget>
+
+class QEventPoint;
+class QTouchEvent;
 
 #include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace trygg {
 
@@ -28,7 +33,10 @@ struct PositionMarker {
 ///
 /// Input goes to the active MapTool (see map_tool.h), which draws its overlay above the map
 /// image. Whatever the tool, the wheel zooms, the middle button and Space+drag pan, and
-/// presses the tool leaves alone pan (Shift: zoom box) when dragged.
+/// presses the tool leaves alone pan (Shift: zoom box) when dragged. On a touch screen one
+/// finger is the left button (a tap clicks, a drag pans or goes to the tool, a double tap
+/// double-clicks) and two fingers pinch: the map zooms around them and moves with them,
+/// never rotating.
 class MapCanvas : public QWidget {
     Q_OBJECT
 public:
@@ -86,6 +94,16 @@ private:
     /// Lets the tool redraw its hover state after Shift went down or up.
     void hoverAgain(Qt::KeyboardModifiers modifiers);
     void updateCursor();
+    /// Touch screens: true when the event was handled (touch pads are left to the system).
+    bool touchEvent(QTouchEvent& event);
+    /// One finger, as the left mouse button.
+    void touchAsMouse(const QTouchEvent& event, const QEventPoint& point);
+    /// Press (double-click for a second tap soon after and near the first), move or release.
+    QEvent::Type mouseTypeFor(const QTouchEvent& event, const QEventPoint& point);
+    /// Two fingers: zooms by the change of their distance and pans with their centre.
+    void pinch(const QEventPoint& a, const QEventPoint& b);
+    /// Ends a one-finger gesture without its effect, as Esc does (a second finger came down).
+    void cancelPointerGesture();
 
     MapRenderer m_renderer;
     MapScene m_scene;
@@ -112,6 +130,16 @@ private:
     QPointer<MapTool> m_tool;
     bool m_spaceHeld = false;
     std::optional<QPointF> m_hover;
+
+    /// A touch sequence: one finger (Pointer), a pinch, or the rest of a pinch after a
+    /// finger lifted (Spent, ignored until every finger is up).
+    enum class Touch { None, Pointer, Pinch, Spent };
+    Touch m_touch = Touch::None;
+    std::pair<int, int> m_pinchIds{-1, -1};
+    QPointF m_pinchCentre;
+    double m_pinchSpan = 0.0;
+    QPointF m_lastTap;
+    quint64 m_lastTapTime = 0;
 };
 
 } // namespace trygg

@@ -29,6 +29,8 @@ public:
     /// Returns how many were attached.
     int attachFiles(const std::vector<std::filesystem::path>& files);
     void removeCurrent();
+    /// The file picker for photos of the selected feature.
+    void choose();
     [[nodiscard]] QListWidget* list() const { return m_list; }
     void retranslate();
 
@@ -38,7 +40,6 @@ protected:
 
 private:
     void refresh();
-    void choose();
     [[nodiscard]] bool canAttach() const;
     /// The photo's thumbnail, read and decoded once per photo (photos never change bytes).
     [[nodiscard]] QIcon thumbnail(PhotoId id);

@@ -1,8 +1,9 @@
 // The legend: each drawn layer's title in the map's language and, for thematic layers, a
 // swatch and label per styled value. Base-map layers take one row each, so the legend
-// explains the plan rather than the street classes.
+// explains the plan rather than the street classes. Links, drawn above the layers, come first.
 
 #include "decorations.h"
+#include "link_painter.h"
 #include "symbol_painter.h"
 
 #include <QFontMetricsF>
@@ -16,13 +17,19 @@ namespace {
 struct LegendRow {
     QString text;
     bool heading = false;
-    const Style* style = nullptr; ///< null for headings
+    const Style* style = nullptr; ///< null for headings and links
     GeometryKind kind = GeometryKind::Point;
+    bool link = false; ///< the measure→observation links' line
 };
 
 std::vector<LegendRow> legendRows(const MapScene& scene, const ViewTransform& view) {
     const std::string& language = scene.decorations.language;
     std::vector<LegendRow> rows;
+    if (linksDrawn(scene, view)) {
+        rows.push_back({language == "en" ? QStringLiteral("Link measure–observation")
+                                         : QStringLiteral("Koppling åtgärd–observation"),
+                        false, nullptr, GeometryKind::LineString, true});
+    }
     for (auto it = scene.layers.rbegin(); it != scene.layers.rend(); ++it) {
         if (!drawnAtScale(*it, view) || it->layer->size() == 0) {
             continue;
@@ -48,13 +55,19 @@ std::vector<LegendRow> legendRows(const MapScene& scene, const ViewTransform& vi
 }
 
 void drawSwatch(QPainter& painter, const LegendRow& row, QRectF box, const ViewTransform& view) {
+    const QLineF across(box.left(), box.center().y(), box.right(), box.center().y());
+    if (row.link) {
+        painter.setPen(linkPen(view, false));
+        painter.drawLine(across);
+        return;
+    }
     // Symbols keep their size up to the swatch's, so the legend matches the map.
     Style style = *row.style;
     style.size = std::min(style.size, 3.5);
     const ResolvedStyle resolved{paintFor(style, view.pixelsForMillimetres(1.0)), shapeFor(style.symbol), 0};
     if (row.kind == GeometryKind::LineString) {
         painter.setPen(resolved.paint.line);
-        painter.drawLine(QPointF(box.left(), box.center().y()), QPointF(box.right(), box.center().y()));
+        painter.drawLine(across);
     } else if (row.kind == GeometryKind::Polygon) {
         painter.setPen(resolved.paint.outline);
         painter.setBrush(resolved.paint.area);

@@ -5,6 +5,7 @@
 #include "feature_painter.h"
 #include "label_collector.h"
 #include "label_placer.h"
+#include "link_painter.h"
 #include "point_sprites.h"
 #include "symbol_painter.h"
 
@@ -148,6 +149,7 @@ RenderStats MapRenderer::render(QPainter& painter, const MapScene& scene, const 
             return stats;
         }
     }
+    stats.linksDrawn = drawLinks(painter, scene, view);
     placeLabels(painter, view, labels, stats);
     drawDecorations(painter, scene, view);
     painter.restore();

@@ -1,11 +1,22 @@
 #include "tryggkarta/render/scene_builder.h"
 
+#include "tryggkarta/render/scene_links.h"
+
 #include <algorithm>
 
 namespace trygg {
 namespace {
 
 bool isBaseMap(const Layer& layer) { return layer.definition().group == kBaseMapGroup; }
+
+const Layer* sceneLayer(const MapScene& scene, std::string_view name) {
+    for (const SceneLayer& layer : scene.layers) {
+        if (layer.layer->name() == name) {
+            return layer.layer.get();
+        }
+    }
+    return nullptr;
+}
 
 std::string sourceNote(const Project& project) {
     std::string note;
@@ -38,6 +49,11 @@ MapScene sceneFromProject(Project project, const std::string& language) {
     scene.layers.reserve(project.layers.size());
     for (Layer& layer : project.layers) {
         scene.layers.push_back(SceneLayer{std::make_shared<const Layer>(std::move(layer)), true, 1.0});
+    }
+    const Layer* measures = sceneLayer(scene, kMeasureLayer);
+    const Layer* observations = sceneLayer(scene, kObservationLayer);
+    if (measures != nullptr && observations != nullptr) {
+        scene.links = linkSegments(*measures, *observations, project.links);
     }
     return scene;
 }

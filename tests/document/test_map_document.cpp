@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 using namespace trygg;
@@ -240,4 +241,45 @@ TEST_CASE("photos follow their feature through removal, save and undo", "[docume
     auto bytes = readPhotoData(open.path, added->front());
     REQUIRE(bytes);
     CHECK(*bytes == *photo.data);
+}
+
+TEST_CASE("the scene carries the links while both their layers are shown", "[document]") {
+    OpenDocument open;
+    MapDocument& doc = open.document;
+    const FeatureId measured = *doc.addFeature("atgarder", measure(733100.0, 7096060.0));
+    const FeatureId seen =
+        *doc.addFeature("observationer", observation(733150.0, 7096090.0, "belysning"));
+    const FeatureId other =
+        *doc.addFeature("observationer", observation(733000.0, 7096000.0, "belysning"));
+    REQUIRE(doc.linkMeasure(measured, {seen, other}));
+
+    MapScene scene = doc.scene("sv");
+    CHECK(scene.linksVisible);
+    REQUIRE(scene.links.size() == 2);
+    const SceneLink& link =
+        scene.links[0].link.observation == seen ? scene.links[0] : scene.links[1];
+    CHECK(link.link.measure == measured);
+    CHECK(link.from.x() == 733100.0); // a point measure is its own anchor
+    CHECK(link.from.y() == 7096060.0);
+    CHECK(link.to.x() == 733150.0);
+    CHECK(link.to.y() == 7096090.0);
+    CHECK_FALSE(link.highlighted);
+
+    doc.select(kMeasureLayer, {measured});
+    scene = doc.scene("sv");
+    CHECK(std::ranges::all_of(scene.links, [](const SceneLink& l) { return l.highlighted; }));
+    doc.select(kObservationLayer, {seen});
+    scene = doc.scene("sv");
+    for (const SceneLink& l : scene.links) {
+        CHECK(l.highlighted == (l.link.observation == seen));
+    }
+
+    doc.setVisible(doc.indexOf("observationer"), false);
+    CHECK(doc.scene("sv").links.empty());
+    doc.setVisible(doc.indexOf("observationer"), true);
+    CHECK(doc.scene("sv").links.size() == 2);
+    doc.setLinksVisible(false);
+    scene = doc.scene("sv");
+    CHECK(scene.links.empty());
+    CHECK_FALSE(scene.linksVisible);
 }

@@ -3,6 +3,7 @@
 #include "layer_panel.h"
 #include "main_window.h"
 #include "map_canvas.h"
+#include "map_tools_controller.h"
 #include "position_readout.h"
 
 #include "tryggkarta/io/layer_definitions.h"
@@ -53,6 +54,20 @@ Project projectWithOnePoint() {
     f.values[*obs.definition().fieldIndex("polaritet")] = std::string("otrygg");
     obs.add(f);
     return project;
+}
+
+/// A touch screen for QTest's touch events (Qt keeps it registered: one per run).
+QPointingDevice* touchScreen() {
+    static QPointingDevice* const device = QTest::createTouchDevice();
+    return device;
+}
+
+/// A shown canvas (touch events go through its window) at 1 m per pixel over the centre.
+void showCanvas(MapCanvas& canvas) {
+    canvas.resize(800, 600);
+    canvas.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&canvas));
+    canvas.setView(ViewTransform(kCentre, 1.0, QSize(800, 600)));
 }
 
 } // namespace
@@ -162,4 +177,54 @@ TEST_CASE("a slow render does not block input") {
     waitForRender(canvas);
     CHECK_FALSE(canvas.isRendering());
     CHECK(canvas.lastImageView().metresPerPixel() == Approx(2.0)); // the stale render was dropped
+}
+
+TEST_CASE("two fingers moving apart zoom in around their centre and pan with it") {
+    MapCanvas canvas;
+    showCanvas(canvas);
+    const double before = canvas.view().scaleDenominator();
+    const Point under = canvas.view().toMap(QPointF(300, 250)); // between the fingers
+    auto fingers = QTest::touchEvent(&canvas, touchScreen(), false);
+    fingers.press(0, QPoint(250, 250)).commit();
+    fingers.stationary(0).press(1, QPoint(350, 250)).commit(); // the second comes a moment later
+    fingers.move(0, QPoint(270, 260)).move(1, QPoint(370, 260)).commit();
+    fingers.move(0, QPoint(220, 270)).move(1, QPoint(420, 270)).commit(); // 100 px apart, now 200
+    fingers.release(0, QPoint(220, 270)).release(1, QPoint(420, 270)).commit();
+
+    CHECK(canvas.view().scaleDenominator() == Approx(before / 2.0).epsilon(0.05));
+    const QPointF now = canvas.view().toScreen(under);
+    CHECK(now.x() == Approx(320.0).margin(2.0)); // under the fingers' centre, which moved
+    CHECK(now.y() == Approx(270.0).margin(2.0));
+}
+
+TEST_CASE("one finger: a tap adds a point with the add-point tool, a drag pans") {
+    MapDocument document(catalog());
+    document.setProject(projectWithOnePoint(), "test.gpkg");
+    MapCanvas canvas;
+    showCanvas(canvas);
+    MapToolsController tools(document, canvas);
+    REQUIRE(tools.setCurrentLayer("observationer"));
+    tools.setTool(MapToolsController::Tool::AddPoint);
+    std::vector<Geometry> offered;
+    QObject::connect(&tools, &MapToolsController::geometryReady,
+                     [&](const QString&, const Geometry& shape) { offered.push_back(shape); });
+
+    const QPoint tap(200, 150);
+    const Point expected = canvas.view().toMap(tap);
+    auto finger = QTest::touchEvent(&canvas, touchScreen(), false);
+    finger.press(0, tap).commit();
+    finger.release(0, tap).commit();
+    REQUIRE(offered.size() == 1);
+    REQUIRE(std::holds_alternative<Point>(offered[0]));
+    CHECK(std::get<Point>(offered[0]).x() == Approx(expected.x()).margin(1e-6));
+    CHECK(std::get<Point>(offered[0]).y() == Approx(expected.y()).margin(1e-6));
+
+    const Point centre = canvas.view().center();
+    finger.press(0, QPoint(500, 400)).commit();
+    finger.move(0, QPoint(530, 420)).commit();
+    finger.move(0, QPoint(560, 440)).commit();
+    finger.release(0, QPoint(560, 440)).commit();
+    CHECK(offered.size() == 1);
+    CHECK(canvas.view().center().x() == Approx(centre.x() - 60.0));
+    CHECK(canvas.view().center().y() == Approx(centre.y() + 40.0));
 }

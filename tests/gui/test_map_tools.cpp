@@ -333,6 +333,57 @@ TEST_CASE("dragging a point moves it by the dragged distance, one undo step", "[
     CHECK(map.document.undoStack().index() == 0);
 }
 
+TEST_CASE("a moved feature snaps its grabbed vertex to other features, never to itself",
+          "[tools]") {
+    MapFixture map;
+    MapToolsController tools(map.document, map.canvas);
+    REQUIRE(tools.setCurrentLayer("observationer"));
+    tools.setTool(MapToolsController::Tool::Move);
+    tools.snapAction()->setChecked(true);
+    auto pointOf = [&](FeatureId id) {
+        return std::get<Point>(*map.feature("observationer", id).geometry);
+    };
+
+    // A small nudge of C is kept: its own old place does not pull it back.
+    QTest::mousePress(&map.canvas, Qt::LeftButton, Qt::NoModifier, MapFixture::screen(-100, -100));
+    QTest::mouseMove(&map.canvas, MapFixture::screen(-97, -100));
+    QTest::mouseRelease(&map.canvas, Qt::LeftButton, Qt::NoModifier, MapFixture::screen(-97, -100));
+    checkPoint(pointOf(map.c), MapFixture::at(-97, -100));
+    map.document.undoStack().undo();
+
+    // B dropped 5 px from A lands on A exactly; the marker shows where while dragging.
+    QTest::mousePress(&map.canvas, Qt::LeftButton, Qt::NoModifier, MapFixture::screen(50, 20));
+    QTest::mouseMove(&map.canvas, MapFixture::screen(20, 10));
+    QTest::mouseMove(&map.canvas, QPoint(403, 304));
+    const QColor marker =
+        map.canvas.grab().toImage().pixelColor(MapFixture::screen(0, 0) + QPoint(8, 0));
+    INFO("marker pixel " << marker.name().toStdString());
+    CHECK(marker.red() > 150);
+    CHECK(marker.green() < 80);
+    QTest::mouseRelease(&map.canvas, Qt::LeftButton, Qt::NoModifier, QPoint(403, 304));
+    CHECK(pointOf(map.b).x() == kCentre.x());
+    CHECK(pointOf(map.b).y() == kCentre.y());
+    CHECK(map.document.undoStack().count() == 1);
+
+    // A polygon grabbed by its corner: the corner lands on C, the rest follows.
+    QTest::mousePress(&map.canvas, Qt::LeftButton, Qt::NoModifier, MapFixture::screen(101, 99));
+    QTest::mouseMove(&map.canvas, MapFixture::screen(-50, -50));
+    QTest::mouseRelease(&map.canvas, Qt::LeftButton, Qt::NoModifier, MapFixture::screen(-97, -102));
+    const Polygon& square = std::get<Polygon>(*map.feature("atgarder", map.square).geometry);
+    CHECK(square.outer()[0].x() == MapFixture::at(-100, -100).x());
+    CHECK(square.outer()[0].y() == MapFixture::at(-100, -100).y());
+    checkPoint(square.outer()[2], MapFixture::at(0, 0));
+
+    // Switched off (as for the drawing tools): dropped where the pointer is.
+    tools.snapAction()->setChecked(false);
+    map.document.undoStack().setIndex(0);
+    QTest::mousePress(&map.canvas, Qt::LeftButton, Qt::NoModifier, MapFixture::screen(50, 20));
+    QTest::mouseMove(&map.canvas, QPoint(403, 304));
+    QTest::mouseRelease(&map.canvas, Qt::LeftButton, Qt::NoModifier, QPoint(403, 304));
+    checkPoint(pointOf(map.b), Point(kCentre.x() + 3.0, kCentre.y() - 4.0));
+    tools.snapAction()->setChecked(true);
+}
+
 TEST_CASE("vertices are moved, added and removed as single undo steps", "[tools]") {
     MapFixture map;
     MapToolsController tools(map.document, map.canvas);

@@ -11,6 +11,10 @@
 
 namespace trygg {
 
+/// The layers whose features a link joins: a measure answers observations.
+inline constexpr std::string_view kMeasureLayer = "atgarder";
+inline constexpr std::string_view kObservationLayer = "observationer";
+
 /// A measure answers an observation (the many-to-many table atgard_observation).
 struct MeasureLink {
     FeatureId measure;

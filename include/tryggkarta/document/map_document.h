@@ -13,8 +13,10 @@
 #include <QUndoStack>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,10 +32,6 @@ struct DocumentLayer {
     std::string sourcePath;    ///< for overlays
 };
 
-/// The layers whose features a link joins: a measure answers observations.
-inline constexpr std::string_view kMeasureLayer = "atgarder";
-inline constexpr std::string_view kObservationLayer = "observationer";
-
 /// Selected features, shared by the map and the attribute table: one layer at a time.
 struct Selection {
     std::string layer;
@@ -41,6 +39,21 @@ struct Selection {
 
     [[nodiscard]] bool empty() const { return ids.empty(); }
     [[nodiscard]] bool contains(FeatureId id) const;
+};
+
+/// The project data as the document holds it at one moment: cheap to take on the GUI thread
+/// (layers are shared, not copied; an edit afterwards copies the layer it changes) and safe
+/// to read on another thread, where toProject makes the full copy a writer needs.
+struct ProjectSnapshot {
+    Crs crs;
+    std::vector<std::shared_ptr<const Layer>> layers; ///< the project's layers, no overlays
+    std::vector<MeasureLink> links;
+    std::vector<Photo> photos;
+    std::map<std::string, std::string> metadata;
+    /// The file that holds the bytes of photos whose data is null.
+    std::filesystem::path photoSource;
+
+    [[nodiscard]] Project toProject() const;
 };
 
 class EditCommand;
@@ -52,12 +65,20 @@ public:
 
     /// Takes an opened project (opening itself runs in the background, see ProjectLoader).
     void setProject(Project project, std::filesystem::path path);
+    /// Takes a project read from a recovery copy as the document of `path`, modified from the
+    /// start: the next save writes the whole project to `path` (as saveAs does), and photos
+    /// not in memory are read from `recoveryFile` until then.
+    void setRecoveredProject(Project project, std::filesystem::path path,
+                             std::filesystem::path recoveryFile);
     [[nodiscard]] bool hasProject() const { return !m_path.empty(); }
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
     [[nodiscard]] const Crs& crs() const { return m_crs; }
     [[nodiscard]] const LayerCatalog& catalog() const { return m_catalog; }
-    /// True when the data differs from the file: undoing back to the saved state clears it.
-    [[nodiscard]] bool isModified() const { return !m_undo.isClean(); }
+    /// True when the data differs from the file: undoing back to the saved state clears it
+    /// (but not for a recovered project, which differs from its file until it is saved).
+    [[nodiscard]] bool isModified() const { return m_fullSaveNeeded || !m_undo.isClean(); }
+    /// True for a recovered project not yet saved: save() writes the whole project.
+    [[nodiscard]] bool needsFullSave() const { return m_fullSaveNeeded; }
 
     /// Layers top first, as the layer panel lists them.
     [[nodiscard]] const std::vector<DocumentLayer>& layers() const { return m_layers; }
@@ -70,8 +91,12 @@ public:
     void addRaster(SceneRaster raster);
     void setRasterVisible(int index, bool visible);
     [[nodiscard]] const std::vector<SceneRaster>& rasters() const { return m_rasters; }
+    /// Whether the map draws the measure→observation links (when both layers are visible).
+    void setLinksVisible(bool visible);
+    [[nodiscard]] bool linksVisible() const { return m_linksVisible; }
 
-    /// A snapshot to render: shares the layer data, copies only view state.
+    /// A snapshot to render: shares the layer data, copies only view state. Carries the links
+    /// while both their layers are visible, those of selected features highlighted.
     [[nodiscard]] MapScene scene(const std::string& language) const;
     /// Union of the extents of all layers with features.
     [[nodiscard]] Box extent() const;
@@ -122,7 +147,11 @@ public:
     void select(std::string_view layer, std::vector<FeatureId> ids);
     void clearSelection();
 
-    /// Writes unsaved changes to the project file, in one transaction.
+    /// The data as it is now, to write elsewhere off the GUI thread (see ProjectSnapshot).
+    [[nodiscard]] ProjectSnapshot snapshot() const;
+
+    /// Writes unsaved changes to the project file, in one transaction (the whole project,
+    /// atomically, when needsFullSave()).
     Result<void> save();
     /// Writes the whole project to `path` (atomically) and continues there.
     Result<void> saveAs(const std::filesystem::path& path);
@@ -136,10 +165,15 @@ signals:
     void selectionChanged();
     void layersChanged();   ///< order, visibility, opacity, added layers
     void modifiedChanged(bool modified);
+    /// Emitted before save or saveAs writes, so that background readers of the file finish.
+    void aboutToSave();
 
 private:
     friend class EditCommand;
-    [[nodiscard]] Project snapshotProject() const;
+    void replaceProject(Project project, std::filesystem::path path,
+                        std::filesystem::path photoSource, bool fullSaveNeeded);
+    /// After a successful write to m_path: nothing left to save.
+    void markSaved();
     [[nodiscard]] Result<void> check(FeatureEdit& edit) const;
     /// Applies an edit forwards (redo) or backwards (undo); assigns ids to added features
     /// the first time, so that a redo brings back the same ids.
@@ -150,6 +184,8 @@ private:
 
     LayerCatalog m_catalog;
     std::filesystem::path m_path;
+    std::filesystem::path m_photoSource; ///< m_path, or the recovery copy a project came from
+    bool m_fullSaveNeeded = false;
     Crs m_crs;
     std::vector<DocumentLayer> m_layers;
     std::vector<SceneRaster> m_rasters;
@@ -159,6 +195,7 @@ private:
     ChangeSet m_changes;
     QUndoStack m_undo;
     Selection m_selection;
+    bool m_linksVisible = true;
     FeatureId m_lastAdded = kNoFeatureId;
 };
 

@@ -4,6 +4,7 @@
 // render thread gets its own snapshot.
 
 #include "tryggkarta/core/layer.h"
+#include "tryggkarta/core/project.h"
 
 #include <QImage>
 
@@ -29,6 +30,15 @@ struct SceneRaster {
     double opacity = 1.0;
 };
 
+/// A measure→observation link as the map draws it: a straight line from a point on or in the
+/// measure to the observation.
+struct SceneLink {
+    MeasureLink link;
+    Point from; ///< on or inside the measure (see linkAnchor)
+    Point to;   ///< the observation
+    bool highlighted = false; ///< the measure or the observation is selected
+};
+
 struct MapDecorations {
     bool scaleBar = true;
     bool northArrow = true;
@@ -42,6 +52,10 @@ struct MapDecorations {
 struct MapScene {
     std::vector<SceneRaster> rasters; ///< drawn first, under every layer
     std::vector<SceneLayer> layers;   ///< drawn in order: the first is at the bottom
+    /// Drawn above every layer and below the labels, while `linksVisible` and both the
+    /// measure and the observation layer are drawn.
+    std::vector<SceneLink> links;
+    bool linksVisible = true;
     MapDecorations decorations;
 };
 

@@ -16,7 +16,8 @@ inline constexpr std::string_view kSchematicBaseMapNote =
 /// Moves the project's layers into a scene: every base-map layer ("baskarta") below every
 /// thematic one; within a group the layer with the smallest `order` on top (the layer panel
 /// lists top first). The source note says when the data are example data and when the base
-/// map is schematic. `language` ("sv", "en") is the language of the legend.
+/// map is schematic. `language` ("sv", "en") is the language of the legend. The project's
+/// links become the scene's link segments.
 MapScene sceneFromProject(Project project, const std::string& language);
 
 /// The union of the visible layers' extents; an empty box when they have no features.

@@ -72,6 +72,37 @@
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <source>Återställa ändringar?</source>
+        <translation>Restore changes?</translation>
+    </message>
+    <message>
+        <source>Det finns osparade ändringar från %1 i en återställningsfil. Vill du återställa dem?</source>
+        <translation>There are unsaved changes from %1 in a recovery file. Do you want to restore them?</translation>
+    </message>
+    <message>
+        <source>Återställ</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Kasta</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Återställningskopia sparad %1</source>
+        <translation>Recovery copy saved %1</translation>
+    </message>
+    <message>
+        <source>Återställningskopian kunde inte sparas: %1</source>
+        <translation>The recovery copy could not be saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>trygg::AddPointTool</name>
     <message>
         <source>Välj ett lager att lägga till i.</source>
@@ -750,7 +781,7 @@
     </message>
     <message>
         <source>Lägg till objekt från en fil (Shape, GeoPackage, CSV, GeoJSON …) i ett av projektets lager</source>
-        <translation>Add features from a file (Shape, GeoPackage, CSV, GeoJSON …) to one of the project's layers</translation>
+        <translation>Add features from a file (Shape, GeoPackage, CSV, GeoJSON …) to one of the project&apos;s layers</translation>
     </message>
     <message>
         <source>Importera till lager</source>
@@ -790,7 +821,7 @@
     </message>
     <message>
         <source>Fotots position kunde inte användas</source>
-        <translation>The photo's position could not be used</translation>
+        <translation>The photo&apos;s position could not be used</translation>
     </message>
     <message>
         <source>Ver&amp;ktyg</source>
@@ -803,6 +834,14 @@
     <message>
         <source>En linje eller yta håller på att ritas och är inte sparad. Kasta den?</source>
         <translation>A line or polygon is being drawn and is not saved. Discard it?</translation>
+    </message>
+    <message>
+        <source>Visa &amp;kopplingar</source>
+        <translation>Show &amp;links</translation>
+    </message>
+    <message>
+        <source>Streckade linjer från åtgärder till observationerna de besvarar</source>
+        <translation>Dashed lines from measures to the observations they answer</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1105,241 @@
     <message>
         <source>Formen sparades inte: %1</source>
         <translation>The shape was not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::WalkMode</name>
+    <message>
+        <source>&amp;Vandring</source>
+        <translation>&amp;Walk</translation>
+    </message>
+    <message>
+        <source>Trygghetsvandring</source>
+        <translation>Safety walk</translation>
+    </message>
+    <message>
+        <source>&amp;Starta trygghetsvandring…</source>
+        <translation>&amp;Start safety walk…</translation>
+    </message>
+    <message>
+        <source>Ange datum, ljusförhållanden, arrangör och deltagare, och börja spela in slingan</source>
+        <translation>Enter date, light conditions, organiser and participants, and start recording the route</translation>
+    </message>
+    <message>
+        <source>&amp;Fortsätt markerad vandring</source>
+        <translation>&amp;Continue selected walk</translation>
+    </message>
+    <message>
+        <source>Spela in mer av slingan och fler observationer till den markerade vandringen</source>
+        <translation>Record more of the route and more observations for the selected walk</translation>
+    </message>
+    <message>
+        <source>&amp;Avsluta vandringen</source>
+        <translation>&amp;End the walk</translation>
+    </message>
+    <message>
+        <source>Spara slingan och avsluta inspelningen</source>
+        <translation>Save the route and stop recording</translation>
+    </message>
+    <message>
+        <source>&amp;Helskärm</source>
+        <translation>&amp;Full screen</translation>
+    </message>
+    <message>
+        <source>Visa kartan och vandringspanelen över hela skärmen (surfplatta)</source>
+        <translation>Show the map and the walk panel on the whole screen (tablet)</translation>
+    </message>
+    <message>
+        <source>Vandringen finns inte längre (borttagen eller ångrad); inspelningen slutade.</source>
+        <translation>The walk no longer exists (removed or undone); recording stopped.</translation>
+    </message>
+    <message>
+        <source>Vandringen spelas in. Slingan följer GPS:en.</source>
+        <translation>The walk is being recorded. The route follows the GPS.</translation>
+    </message>
+    <message>
+        <source>Vandringen spelas in utan GPS: tryck på kartan för att placera observationer. Välj GPS-källa under Inställningar.</source>
+        <translation>The walk is being recorded without GPS: tap the map to place observations. Choose a GPS source under Settings.</translation>
+    </message>
+    <message>
+        <source>Avsluta vandringen</source>
+        <translation>End the walk</translation>
+    </message>
+    <message>
+        <source>Slingan kunde inte sparas: %1</source>
+        <translation>The route could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Vandringen är avslutad. %1</source>
+        <translation>The walk has ended. %1</translation>
+    </message>
+    <message>
+        <source>Skapa vandrings&amp;protokoll (PDF)…</source>
+        <translation>Create walk &amp;protocol (PDF)…</translation>
+    </message>
+    <message>
+        <source>Protokoll med slingans karta och, för varje plats, problemet, föreslagen åtgärd, ansvarig och när</source>
+        <translation>Protocol with the route map and, for each place, the problem, proposed measure, who is responsible and when</translation>
+    </message>
+    <message>
+        <source>Vandringen är avslutad. Vill du skapa protokollet nu?</source>
+        <translation>The walk has ended. Do you want to create the protocol now?</translation>
+    </message>
+    <message>
+        <source>Vandring %1</source>
+        <translation>Walk %1</translation>
+    </message>
+    <message>
+        <source>Vandringsprotokoll</source>
+        <translation>Walk protocol</translation>
+    </message>
+    <message>
+        <source>Vilken vandring?</source>
+        <translation>Which walk?</translation>
+    </message>
+    <message>
+        <source>Spara vandringsprotokoll</source>
+        <translation>Save walk protocol</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Skriver protokollet …</source>
+        <translation>Writing the protocol …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Protokollet sparades: %1 (%n platser)</source>
+        <translation>
+            <numerusform>The protocol was saved: %1 (%n place)</numerusform>
+            <numerusform>The protocol was saved: %1 (%n places)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Protokollet sparades i %1. Vill du öppna det?</source>
+        <translation>The protocol was saved in %1. Do you want to open it?</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::WalkPanel</name>
+    <message>
+        <source>Trygghetsvandring</source>
+        <translation>Safety walk</translation>
+    </message>
+    <message>
+        <source>Starta vandring…</source>
+        <translation>Start walk…</translation>
+    </message>
+    <message>
+        <source>Platsen känns:</source>
+        <translation>The place feels:</translation>
+    </message>
+    <message>
+        <source>Placera observationen:</source>
+        <translation>Place the observation:</translation>
+    </message>
+    <message>
+        <source>Där jag står (GPS)</source>
+        <translation>Where I stand (GPS)</translation>
+    </message>
+    <message>
+        <source>Tryck på kartan</source>
+        <translation>Tap the map</translation>
+    </message>
+    <message>
+        <source>Vad gäller det? Ett tryck lägger till observationen.</source>
+        <translation>What is it about? One tap adds the observation.</translation>
+    </message>
+    <message>
+        <source>Beskriv…</source>
+        <translation>Describe…</translation>
+    </message>
+    <message>
+        <source>Skriv en beskrivning och fyll i fler uppgifter</source>
+        <translation>Write a description and fill in more details</translation>
+    </message>
+    <message>
+        <source>Foto…</source>
+        <translation>Photo…</translation>
+    </message>
+    <message>
+        <source>Bifoga ett foto till observationen</source>
+        <translation>Attach a photo to the observation</translation>
+    </message>
+    <message>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Ta bort observationen (kan ångras)</source>
+        <translation>Remove the observation (can be undone)</translation>
+    </message>
+    <message>
+        <source>Avsluta vandringen</source>
+        <translation>End the walk</translation>
+    </message>
+    <message>
+        <source>Ingen vandring pågår. Starta en vandring för att spela in slingan och lägga till observationer med ett tryck.</source>
+        <translation>No walk in progress. Start a walk to record the route and add observations with one tap.</translation>
+    </message>
+    <message>
+        <source>GPS: position finns</source>
+        <translation>GPS: position available</translation>
+    </message>
+    <message>
+        <source>GPS: ingen position</source>
+        <translation>GPS: no position</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 m · %n observationer · %3</source>
+        <translation>
+            <numerusform>%1 · %2 m · %n observation · %3</numerusform>
+            <numerusform>%1 · %2 m · %n observations · %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inga observationer ännu på den här vandringen.</source>
+        <translation>No observations on this walk yet.</translation>
+    </message>
+    <message>
+        <source>Tryck på kartan där det gäller %1 (Esc avbryter).</source>
+        <translation>Tap the map where the %1 is (Esc cancels).</translation>
+    </message>
+    <message>
+        <source>Observationen kunde inte läggas till: %1</source>
+        <translation>The observation could not be added: %1</translation>
+    </message>
+    <message>
+        <source>Observation %1 tillagd: %2</source>
+        <translation>Observation %1 added: %2</translation>
+    </message>
+    <message>
+        <source>Senast tillagd: nr %1, %2</source>
+        <translation>Last added: no. %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::WalkSession</name>
+    <message>
+        <source>Vandring %1</source>
+        <translation>Walk %1</translation>
+    </message>
+    <message>
+        <source>Slingan är %1 m lång.</source>
+        <translation>The route is %1 m long.</translation>
+    </message>
+    <message>
+        <source>Ingen GPS-slinga spelades in; slingan ritades genom observationerna i tidsordning.</source>
+        <translation>No GPS route was recorded; the route was drawn through the observations in time order.</translation>
+    </message>
+    <message>
+        <source>Ingen slinga spelades in (ingen GPS och färre än två observationer).</source>
+        <translation>No route was recorded (no GPS and fewer than two observations).</translation>
+    </message>
+    <message>
+        <source>Vandringens slinga</source>
+        <translation>Route of the walk</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,34 @@ namespace {
 /// The overlay draws at most this many moving features; all of them are moved.
 constexpr std::size_t kMaxPreview = 2000;
 
+/// The feature's vertex within reach of the press, the nearest; else the place pressed.
+Point grabbedPoint(const Geometry& geometry, const ToolEvent& event) {
+    Point grabbed = event.map;
+    double nearest = event.pixels(overlay::kHandleReach);
+    for (const VertexHandle& handle : vertexHandles(geometry)) {
+        const double d =
+            std::hypot(handle.point.x() - event.map.x(), handle.point.y() - event.map.y());
+        if (d <= nearest) {
+            nearest = d;
+            grabbed = handle.point;
+        }
+    }
+    return grabbed;
+}
+
+std::vector<Feature> movedFeatures(const Layer& layer, const std::vector<FeatureId>& ids, double dx,
+                                   double dy) {
+    std::vector<Feature> moved;
+    for (FeatureId id : ids) {
+        if (const Feature* feature = layer.find(id); feature != nullptr && feature->geometry) {
+            Feature shifted = *feature;
+            shifted.geometry = translated(*feature->geometry, dx, dy);
+            moved.push_back(std::move(shifted));
+        }
+    }
+    return moved;
+}
+
 } // namespace
 
 MoveTool::MoveTool(ToolContext& context, QObject* parent) : MapTool(parent), m_context(context) {}
@@ -41,15 +69,34 @@ bool MoveTool::press(const ToolEvent& event) {
         m_ids = {hit->id};
         document.select(hit->layer, m_ids);
     }
+    const Feature* grabbed = document.layer(hit->layer)->find(hit->id);
+    m_grabbedFeature = hit->id;
+    m_grabbed = grabbed != nullptr && grabbed->geometry ? grabbedPoint(*grabbed->geometry, event)
+                                                        : event.map;
     m_dragging = true;
     m_start = event.map;
-    m_current = event.map;
+    m_dx = 0.0;
+    m_dy = 0.0;
+    m_snap.reset();
     return true;
+}
+
+void MoveTool::follow(const ToolEvent& event) {
+    ToolEvent grabbed = event;
+    grabbed.map = Point(m_grabbed.x() + event.map.x() - m_start.x(),
+                        m_grabbed.y() + event.map.y() - m_start.y());
+    grabbed.screen = event.view.toScreen(grabbed.map);
+    // Only the grabbed feature is left out: when several move together, the others can
+    // still be snapped to where they were.
+    m_snap = m_context.snapper.snap(grabbed, m_layer, m_grabbedFeature);
+    const Point to = m_snap ? m_snap->point : grabbed.map;
+    m_dx = to.x() - m_grabbed.x();
+    m_dy = to.y() - m_grabbed.y();
 }
 
 void MoveTool::move(const ToolEvent& event) {
     if (m_dragging) {
-        m_current = event.map;
+        follow(event);
         emit changed();
     }
 }
@@ -59,28 +106,19 @@ void MoveTool::release(const ToolEvent& event) {
         return; // cancelled
     }
     m_dragging = false;
-    const double dx = event.map.x() - m_start.x();
-    const double dy = event.map.y() - m_start.y();
+    follow(event);
+    m_snap.reset();
     emit changed();
-    if (std::hypot(dx, dy) < event.pixels(1.0)) {
+    const bool click =
+        std::hypot(event.map.x() - m_start.x(), event.map.y() - m_start.y()) < event.pixels(1.0);
+    const Layer* layer = m_context.document.layer(m_layer);
+    if (click || (m_dx == 0.0 && m_dy == 0.0) || layer == nullptr) {
         return; // a click: selected, not moved
     }
-    MapDocument& document = m_context.document;
-    const Layer* layer = document.layer(m_layer);
-    if (layer == nullptr) {
-        return;
-    }
-    std::vector<Feature> moved;
-    for (FeatureId id : m_ids) {
-        if (const Feature* feature = layer->find(id); feature != nullptr && feature->geometry) {
-            Feature shifted = *feature;
-            shifted.geometry = translated(*feature->geometry, dx, dy);
-            moved.push_back(std::move(shifted));
-        }
-    }
+    std::vector<Feature> moved = movedFeatures(*layer, m_ids, m_dx, m_dy);
     const int count = static_cast<int>(moved.size());
-    if (auto ok = document.updateFeatures(m_layer, std::move(moved),
-                                          tr("Flytta %n objekt", nullptr, count));
+    if (auto ok = m_context.document.updateFeatures(m_layer, std::move(moved),
+                                                    tr("Flytta %n objekt", nullptr, count));
         !ok) {
         emit message(
             tr("Kunde inte flytta: %1").arg(QString::fromStdString(ok.error().describe())));
@@ -92,6 +130,7 @@ bool MoveTool::keyPress(QKeyEvent& event) {
         return false;
     }
     m_dragging = false;
+    m_snap.reset();
     emit changed();
     return true;
 }
@@ -106,6 +145,7 @@ QCursor MoveTool::cursor() const {
 
 void MoveTool::deactivate() {
     m_dragging = false;
+    m_snap.reset();
 }
 
 void MoveTool::paint(QPainter& painter, const ViewTransform& view) {
@@ -114,19 +154,20 @@ void MoveTool::paint(QPainter& painter, const ViewTransform& view) {
     if (layer == nullptr) {
         return;
     }
-    const double dx = m_current.x() - m_start.x();
-    const double dy = m_current.y() - m_start.y();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(QPen(overlay::kSketch, 2.0, Qt::DashLine));
     painter.setBrush(QColor(0x1f, 0x4e, 0x9c, 60));
     std::size_t drawn = 0;
     for (FeatureId id : m_ids) {
         if (const Feature* feature = layer->find(id); feature != nullptr && feature->geometry) {
-            overlay::drawGeometry(painter, view, translated(*feature->geometry, dx, dy), 7.0);
+            overlay::drawGeometry(painter, view, translated(*feature->geometry, m_dx, m_dy), 7.0);
             if (++drawn >= kMaxPreview) {
                 break;
             }
         }
+    }
+    if (m_snap) {
+        overlay::drawSnapMarker(painter, view, *m_snap);
     }
 }
 

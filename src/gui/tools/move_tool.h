@@ -3,6 +3,9 @@
 #include "tools/map_tool.h"
 
 #include "tryggkarta/core/feature.h"
+#include "tryggkarta/core/snapping.h"
+
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -13,8 +16,10 @@ struct ToolContext;
 
 /// Moves features by dragging: the selection when the press is on a selected feature,
 /// otherwise the feature pressed on (which becomes the selection). The moved shapes follow
-/// the pointer in the overlay; the release stores them as one undo step. Esc during the drag
-/// cancels the drag only. A press on empty map pans.
+/// the pointer in the overlay; the release stores them as one undo step. The vertex pressed
+/// on (a point feature's point; elsewhere on a feature, the place pressed) snaps to other
+/// features and the base map as the drawing tools do, never to the feature it belongs to.
+/// Esc during the drag cancels the drag only. A press on empty map pans.
 class MoveTool : public MapTool {
     Q_OBJECT
 public:
@@ -32,12 +37,19 @@ public:
     void deactivate() override;
 
 private:
+    /// Moves the grabbed point with the pointer and snaps it; sets the offset and the marker.
+    void follow(const ToolEvent& event);
+
     ToolContext& m_context;
     bool m_dragging = false;
     std::string m_layer;
     std::vector<FeatureId> m_ids;
-    Point m_start;
-    Point m_current;
+    FeatureId m_grabbedFeature = kNoFeatureId;
+    Point m_grabbed; ///< the vertex or point the drag holds, where it was
+    Point m_start;   ///< the pointer at the press
+    double m_dx = 0.0;
+    double m_dy = 0.0;
+    std::optional<SnapResult> m_snap;
 };
 
 } // namespace trygg
