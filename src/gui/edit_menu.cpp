@@ -10,6 +10,21 @@
 #include <QUndoView>
 
 namespace trygg {
+namespace {
+
+/// The platform's redo keys plus both habits (Ctrl+Y from Windows and Office, Ctrl+Shift+Z
+/// from everywhere else), each once: a key listed twice is ambiguous and Qt fires neither.
+QList<QKeySequence> redoKeys() {
+    QList<QKeySequence> keys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& habit : {QKeySequence(Qt::CTRL | Qt::Key_Y), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)}) {
+        if (!keys.contains(habit)) {
+            keys.append(habit);
+        }
+    }
+    return keys;
+}
+
+} // namespace
 
 EditMenu::EditMenu(MapDocument& document, QMainWindow* window)
     : QMenu(window), m_document(document), m_window(window) {
@@ -17,7 +32,7 @@ EditMenu::EditMenu(MapDocument& document, QMainWindow* window)
     m_undo->setShortcut(QKeySequence::Undo);
     connect(m_undo, &QAction::triggered, this, [this] { m_document.undoStack().undo(); });
     m_redo = addAction(QString());
-    m_redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    m_redo->setShortcuts(redoKeys());
     connect(m_redo, &QAction::triggered, this, [this] { m_document.undoStack().redo(); });
     addSeparator();
     m_delete = addAction(QString());

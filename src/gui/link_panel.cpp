@@ -140,6 +140,7 @@ void LinkPanel::startPicking() {
     }
     m_picking = m_shown;
     refresh();
+    emit pickingStarted();
 }
 
 void LinkPanel::linkPicked() {

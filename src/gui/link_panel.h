@@ -33,6 +33,8 @@ public:
 signals:
     /// The user asked to see a linked feature.
     void showFeature(const QString& layer, qint64 id);
+    /// Picking began: the map should select observations now.
+    void pickingStarted();
 
 private:
     void refresh();

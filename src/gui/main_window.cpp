@@ -89,6 +89,11 @@ MainWindow::MainWindow(LayerCatalog catalog, QWidget* parent)
             [this](const QString& text) { statusBar()->showMessage(text, 6000); });
     connect(m_table, &AttributeTablePanel::zoomRequested, this, &MainWindow::zoomToBox);
     connect(m_links, &LinkPanel::showFeature, this, &MainWindow::showFeature);
+    connect(m_links, &LinkPanel::pickingStarted, this, [this] {
+        // Clicks now pick observations, even one lying on a corner of the measure.
+        m_tools->setCurrentLayer(std::string(kObservationLayer));
+        m_tools->setTool(MapToolsController::Tool::Select);
+    });
     m_readout = new PositionReadout(this);
     statusBar()->addPermanentWidget(m_readout);
     m_gps = std::make_unique<GpsTracker>();
@@ -565,7 +570,9 @@ void MainWindow::updateRecentMenu() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    m_walk->finish(); // the route so far is kept, and saved or not with the rest
+    if (WalkSession* walk = m_walk->session()) {
+        (void)walk->finish(); // the route so far joins the edits that are saved or not
+    }
     if (!maybeSave()) {
         event->ignore();
         return;

@@ -3,6 +3,7 @@
 
 #include "gps_tracker.h"
 #include "main_window.h"
+#include "window_fixture.h"
 #include "map_canvas.h"
 #include "map_tools_controller.h"
 #include "walk_mode.h"
@@ -35,33 +36,11 @@ using namespace trygg;
 
 namespace {
 
-const LayerCatalog& catalog() {
-    static const LayerCatalog loaded = *loadLayerCatalog(TRYGG_SOURCE_LAYERS_DIR);
-    return loaded;
-}
+using trygg::test::sourceCatalog;
 
-struct WalkWorkspace {
-    std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                ("tryggkarta-walk-" + std::to_string(std::random_device{}()));
-    std::filesystem::path path = dir / "vannas.gpkg";
-    MainWindow window{catalog()};
-
-    WalkWorkspace() {
-        std::filesystem::create_directories(dir);
-        REQUIRE(createProject(path, Crs::fromEpsg(crs::kSweref99Tm), catalog()));
-        auto project = openProject(path, catalog());
-        REQUIRE(project);
-        window.document().setProject(std::move(*project), path);
-        window.resize(1280, 800);
-        window.show();
-        QApplication::setActiveWindow(&window); // shortcuts (Esc) reach an active window only
-        REQUIRE(QTest::qWaitForWindowActive(&window));
-    }
-    ~WalkWorkspace() {
-        window.gps()->stop();
-        std::error_code ec;
-        std::filesystem::remove_all(dir, ec);
-    }
+struct WalkWorkspace : trygg::test::WindowWorkspace {
+    WalkWorkspace() = default;
+    ~WalkWorkspace() { window.gps()->stop(); }
     WalkWorkspace(const WalkWorkspace&) = delete;
     WalkWorkspace& operator=(const WalkWorkspace&) = delete;
 
