@@ -312,12 +312,14 @@ void MainWindow::setLanguage(const QString& language) {
     QApplication::removeTranslator(&m_translator);
     QApplication::removeTranslator(&m_qtTranslator);
     m_language = language;
-    if (language == QStringLiteral("en")) {
-        if (m_translator.load(QStringLiteral(":/i18n/tryggkarta_en.qm"))) {
-            QApplication::installTranslator(&m_translator);
-        }
-    } else if (m_qtTranslator.load(QStringLiteral("qtbase_sv"),
-                                   QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    // Swedish is the source text; its file holds only the plural forms ("1 foto", "2 foton").
+    const QString ours = language == QStringLiteral("en") ? QStringLiteral(":/i18n/tryggkarta_en.qm")
+                                                          : QStringLiteral(":/i18n/tryggkarta_sv.qm");
+    if (m_translator.load(ours)) {
+        QApplication::installTranslator(&m_translator);
+    }
+    if (language != QStringLiteral("en") &&
+        m_qtTranslator.load(QStringLiteral("qtbase_sv"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QApplication::installTranslator(&m_qtTranslator); // Qt's own dialogs in Swedish
     }
     QSettings().setValue(QStringLiteral("language"), language);
