@@ -5,6 +5,7 @@
 #include <QDropEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPainter>
 #include <QVBoxLayout>
 
@@ -94,6 +95,8 @@ LayerPanel::LayerPanel(MapDocument& document, QWidget* parent)
             emit zoomToLayerRequested(name.toStdString());
         }
     });
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &LayerPanel::showContextMenu);
     connect(m_opacity, &QSlider::valueChanged, this, [this](int value) {
         if (auto* item = m_tree->currentItem(); item && !m_rebuilding) {
             int index = m_document.indexOf(item->data(0, kLayerRole).toString().toStdString());
@@ -106,6 +109,20 @@ LayerPanel::LayerPanel(MapDocument& document, QWidget* parent)
     connect(&m_document, &MapDocument::layersChanged, this, &LayerPanel::rebuild, Qt::QueuedConnection);
     connect(&m_document, &MapDocument::featuresChanged, this, &LayerPanel::updateCount);
     retranslate();
+}
+
+void LayerPanel::showContextMenu(const QPoint& at) {
+    QTreeWidgetItem* item = m_tree->itemAt(at);
+    const QString name = item ? item->data(0, kLayerRole).toString() : QString();
+    if (name.isEmpty()) {
+        return;
+    }
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(tr("&Zooma till lagret"), this, [this, name] { emit zoomToLayerRequested(name.toStdString()); });
+    menu->addAction(tr("Visa &tabellen"), this, [this, name] { emit tableRequested(name); });
+    m_contextMenu = menu;
+    menu->popup(m_tree->viewport()->mapToGlobal(at));
 }
 
 void LayerPanel::updateCount(const QString& layerName) {

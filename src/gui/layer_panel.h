@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QMenu>
+#include <QPointer>
 #include <QSlider>
 #include <QTreeWidget>
 #include <QWidget>
@@ -24,6 +26,8 @@ public:
     /// Shows layer titles and legends in `language` ("sv", "en") and retranslates.
     void setLanguage(const std::string& language);
     void retranslate();
+    /// The menu the last right-click opened, for tests.
+    [[nodiscard]] QMenu* contextMenu() const { return m_contextMenu; }
     /// The tree, for tests.
     [[nodiscard]] QTreeWidget* tree() const { return m_tree; }
     /// The top-level item of a layer, or null.
@@ -31,10 +35,12 @@ public:
 
 signals:
     void zoomToLayerRequested(const std::string& layerName);
+    void tableRequested(const QString& layerName);
 
 private:
     /// The "(N)" after a layer's title follows adds and removals.
     void updateCount(const QString& layerName);
+    void showContextMenu(const QPoint& at);
     [[nodiscard]] QString layerItemText(const LayerDef& definition, std::size_t count) const;
     void rebuild();
     void onItemChanged(QTreeWidgetItem* item, int column);
@@ -46,6 +52,7 @@ private:
     QTreeWidget* m_tree;
     QSlider* m_opacity;
     bool m_rebuilding = false;
+    QPointer<QMenu> m_contextMenu;
 };
 
 /// A small picture of a style, as the legend shows it.

@@ -6,6 +6,8 @@
 #include "feature_editing.h"
 #include "gps_tracker.h"
 #include "walk_mode.h"
+#include "map_context_menu.h"
+#include "attribute_table_view.h"
 #include "walk_panel.h"
 #include "import_dialog.h"
 #include "layer_panel.h"
@@ -245,7 +247,57 @@ void MainWindow::createActions() {
     m_toolBar->addSeparator();
     m_toolBar->addActions({m_zoomIn, m_zoomOut, m_zoomFull});
     addToolBar(m_tools->toolBar());
+    createContextMenus();
     updateRecentMenu();
+}
+
+void MainWindow::createContextMenus() {
+    m_zoomSelection = new QAction(this);
+    connect(m_zoomSelection, &QAction::triggered, this, &MainWindow::zoomToSelection);
+    m_linksPanel = new QAction(this);
+    connect(m_linksPanel, &QAction::triggered, this, [this] {
+        m_linkDock->show();
+        m_linkDock->raise();
+    });
+    m_photosPanel = new QAction(this);
+    connect(m_photosPanel, &QAction::triggered, this, [this] {
+        m_photoDock->show();
+        m_photoDock->raise();
+    });
+    QAction* properties = m_editing->propertiesAction();
+    QAction* remove = m_editMenu->deleteAction();
+    m_contextMenu = new MapContextMenu(m_document, this);
+    m_contextMenu->setFeatureActions({properties, m_zoomSelection, m_linksPanel, m_photosPanel, nullptr, remove});
+    m_contextMenu->setMapActions({m_zoomIn, m_zoomOut, m_zoomFull});
+    connect(m_canvas, &MapCanvas::contextMenuRequested, this, [this](const Point& where, const QPoint& global) {
+        const double tolerance = 8.0 * m_canvas->view().metresPerPixel(); // a fingertip's slack
+        m_contextMenu->popup(where, global, tolerance, m_tools->currentLayer());
+    });
+    AttributeTableView* table = m_table->view();
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* separator = new QAction(this);
+    separator->setSeparator(true);
+    table->addActions({properties, m_zoomSelection, m_linksPanel, m_photosPanel, separator, remove});
+    connect(m_layers, &LayerPanel::tableRequested, this, [this](const QString& layer) {
+        m_table->showLayer(layer.toStdString());
+        m_tableDock->show();
+        m_tableDock->raise();
+    });
+}
+
+void MainWindow::zoomToSelection() {
+    const Selection& selection = m_document.selection();
+    const Layer* layer = m_document.layer(selection.layer);
+    Box box = emptyBox();
+    for (FeatureId id : selection.ids) {
+        const Feature* feature = layer ? layer->find(id) : nullptr;
+        if (feature != nullptr && feature->geometry) {
+            expand(box, envelope(*feature->geometry));
+        }
+    }
+    if (!isEmpty(box)) {
+        zoomToBox(box);
+    }
 }
 
 void MainWindow::createLinkToggle() {
@@ -292,6 +344,9 @@ void MainWindow::retranslate() {
     m_zoomIn->setText(tr("Zooma &in"));
     m_zoomOut->setText(tr("Zooma &ut"));
     m_zoomFull->setText(tr("&Hela kartan"));
+    m_zoomSelection->setText(tr("Zooma till &markerade"));
+    m_linksPanel->setText(tr("&Kopplingar…"));
+    m_photosPanel->setText(tr("&Foton…"));
     m_showLinks->setText(tr("Visa &kopplingar"));
     m_showLinks->setStatusTip(tr("Streckade linjer från åtgärder till observationerna de besvarar"));
     m_gpsSource->setText(tr("&GPS-källa…"));

@@ -25,6 +25,7 @@ class PositionReadout;
 class GpsTracker;
 class RecoveryWriter;
 class WalkMode;
+class MapContextMenu;
 
 /// The main window wires the document, canvas, panels and actions together; it holds no
 /// domain logic of its own.
@@ -50,6 +51,7 @@ public:
     [[nodiscard]] FeatureEditing* editing() const { return m_editing; }
     [[nodiscard]] MapToolsController* tools() const { return m_tools; }
     [[nodiscard]] WalkMode* walkMode() const { return m_walk; }
+    [[nodiscard]] MapContextMenu* contextMenu() const { return m_contextMenu; }
     [[nodiscard]] GpsTracker* gps() const { return m_gps.get(); }
     [[nodiscard]] RecoveryWriter& recovery() const { return *m_recovery; }
 
@@ -64,6 +66,9 @@ private:
     /// "Show links": the measure→observation links on the map, remembered between sessions.
     void createLinkToggle();
     void createWalkMode();
+    void createContextMenus();
+    /// Zooms to the selected features.
+    void zoomToSelection();
     void retranslate();
     void refreshScene();
     void updateTitle();
@@ -114,6 +119,10 @@ private:
     MapToolsController* m_tools = nullptr;
     QMenu* m_toolsMenu = nullptr;
     WalkMode* m_walk = nullptr;
+    MapContextMenu* m_contextMenu = nullptr;
+    QAction* m_zoomSelection = nullptr;
+    QAction* m_linksPanel = nullptr;
+    QAction* m_photosPanel = nullptr;
     QDockWidget* m_photoDock = nullptr;
     QToolBar* m_toolBar = nullptr;
     QAction* m_new = nullptr;

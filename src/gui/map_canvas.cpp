@@ -287,6 +287,9 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
     m_drag = Drag::None;
     if (drag == Drag::Tool && m_tool) {
         m_tool->release(toolEvent(*event));
+    } else if (drag == Drag::Pending && event->button() == Qt::RightButton &&
+               (!m_tool || !m_tool->usesRightClick())) {
+        emit contextMenuRequested(m_view.toMap(event->position()), event->globalPosition().toPoint());
     } else if (drag == Drag::Pending && m_tool) {
         m_tool->click(toolEvent(*event));
     } else if (drag == Drag::ZoomBox) {

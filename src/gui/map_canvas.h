@@ -72,6 +72,8 @@ signals:
     void viewChanged(const trygg::ViewTransform& view);
     void cursorMoved(const trygg::Point& mapPosition);
     void renderFinished();
+    /// A right-click the active tool has no use for: the place for a context menu.
+    void contextMenuRequested(const trygg::Point& mapPosition, const QPoint& globalPosition);
 
 protected:
     void paintEvent(QPaintEvent* event) override;

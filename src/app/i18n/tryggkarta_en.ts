@@ -567,6 +567,14 @@
         <source>Bakgrundsbilder</source>
         <translation>Background images</translation>
     </message>
+    <message>
+        <source>&amp;Zooma till lagret</source>
+        <translation>&amp;Zoom to layer</translation>
+    </message>
+    <message>
+        <source>Visa &amp;tabellen</source>
+        <translation>Show the &amp;table</translation>
+    </message>
 </context>
 <context>
     <name>trygg::LinkPanel</name>
@@ -842,6 +850,18 @@
     <message>
         <source>Streckade linjer från åtgärder till observationerna de besvarar</source>
         <translation>Dashed lines from measures to the observations they answer</translation>
+    </message>
+    <message>
+        <source>Zooma till &amp;markerade</source>
+        <translation>Zoom to &amp;selected</translation>
+    </message>
+    <message>
+        <source>&amp;Kopplingar…</source>
+        <translation>&amp;Links…</translation>
+    </message>
+    <message>
+        <source>&amp;Foton…</source>
+        <translation>&amp;Photos…</translation>
     </message>
 </context>
 <context>

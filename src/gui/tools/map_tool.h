@@ -59,6 +59,9 @@ public:
     [[nodiscard]] virtual QCursor cursor() const { return QCursor(Qt::CrossCursor); }
     /// True while something drawn but not stored would be lost (an unfinished sketch).
     [[nodiscard]] virtual bool hasUnfinishedWork() const { return false; }
+    /// True when a right-click means something to the tool (finish a shape, remove a vertex);
+    /// otherwise the canvas offers its context menu.
+    [[nodiscard]] virtual bool usesRightClick() const { return false; }
 
     /// Called when the tool becomes active and when another replaces it: a drag in
     /// progress ends without a change; a sketch is kept.

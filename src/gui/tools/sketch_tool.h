@@ -43,6 +43,7 @@ public:
     [[nodiscard]] bool wantsKey(const QKeyEvent& event) const override;
     void paint(QPainter& painter, const ViewTransform& view) override;
     [[nodiscard]] bool hasUnfinishedWork() const override { return !m_vertices.empty(); }
+    [[nodiscard]] bool usesRightClick() const override { return true; }
 
 signals:
     void geometryReady(const QString& layer, const trygg::Geometry& geometry);

@@ -32,6 +32,7 @@ public:
     bool doubleClick(const ToolEvent& event) override;
     bool keyPress(QKeyEvent& event) override;
     [[nodiscard]] bool wantsKey(const QKeyEvent& event) const override;
+    [[nodiscard]] bool usesRightClick() const override { return true; }
     void paint(QPainter& painter, const ViewTransform& view) override;
     [[nodiscard]] QCursor cursor() const override;
     void deactivate() override;
