@@ -3,11 +3,18 @@
 #include "gdal_util.h"
 #include "tryggkarta/io/crs_transform.h"
 
+#include <boost/geometry/algorithms/intersection.hpp>
+#include <cpl_conv.h>
+#include <cpl_minixml.h>
 #include <gdal_utils.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <string>
+#include <utility>
 
 namespace trygg {
 namespace {
@@ -15,10 +22,75 @@ namespace {
 /// Larger views are a caller's bug (a zoom gone wrong), not a request worth gigabytes.
 constexpr int kMaxPixels = 16384;
 
+/// Seconds one request to a tile server may take when neither GDAL_HTTP_TIMEOUT nor the
+/// description's <Timeout> says: GDAL's own default is 300 s, and the map window waits with it.
+constexpr const char* kHttpTimeoutSeconds = "20";
+constexpr const char* kHttpTimeoutKey = "GDAL_HTTP_TIMEOUT";
+
+/// Where fetched tiles are kept: GDAL 3.6's WMTS driver always caches them, by default in
+/// ./gdalwmscache of whatever folder the program was started from.
+std::string tileCacheFolder() {
+    const char* xdg = std::getenv("XDG_CACHE_HOME");
+    const char* home = std::getenv("HOME");
+    const std::filesystem::path base = xdg != nullptr && *xdg != '\0' ? std::filesystem::path(xdg)
+                                       : home != nullptr && *home != '\0'
+                                           ? std::filesystem::path(home) / ".cache"
+                                           : std::filesystem::temp_directory_path();
+    return (base / "tryggkarta" / "gdalwmscache").string();
+}
+
+/// GDAL's settings for reading from tile servers, on this thread while it lives; what the user
+/// set (environment or --config) wins.
+class NetworkSettings {
+public:
+    NetworkSettings()
+        : m_timeout(kHttpTimeoutKey, kHttpTimeoutSeconds, true),
+          m_cache("GDAL_DEFAULT_WMS_CACHE_PATH", tileCacheFolder().c_str(), true) {}
+
+private:
+    CPLConfigOptionSetter m_timeout;
+    CPLConfigOptionSetter m_cache;
+};
+
+constexpr unsigned kOpenFlags = GDAL_OF_RASTER | GDAL_OF_READONLY;
+
 struct OpenRaster {
     GDALDatasetUniquePtr dataset;
     Crs crs;
 };
+
+/// What to hand GDAL to open `path`. A GDAL_WMS description goes over as its text, with a
+/// <Timeout> added when it has none (GDAL 3.6's WMS driver reads no other timeout) and without
+/// an XML declaration or blanks in front (the driver does not recognise the file behind those).
+std::string gdalOpenName(const std::filesystem::path& path) {
+    std::string head(4096, '\0');
+    std::ifstream(path, std::ios::binary)
+        .read(head.data(), static_cast<std::streamsize>(head.size()));
+    if (head.find("<GDAL_WMS") == std::string::npos) {
+        return path.string();
+    }
+    CPLXMLTreeCloser tree(CPLParseXMLFile(path.c_str()));
+    CPLXMLNode* wms = tree ? CPLGetXMLNode(tree.get(), "=GDAL_WMS") : nullptr;
+    if (wms == nullptr) {
+        return path.string();
+    }
+    if (CPLGetXMLNode(wms, "Timeout") == nullptr) {
+        CPLCreateXMLElementAndValue(wms, "Timeout",
+                                    CPLGetConfigOption(kHttpTimeoutKey, kHttpTimeoutSeconds));
+    }
+    CPLXMLNode* following = std::exchange(wms->psNext, nullptr); // serialise the element alone
+    char* text = CPLSerializeXMLTree(wms);
+    wms->psNext = following;
+    std::string xml = text != nullptr ? text : path.string();
+    CPLFree(text);
+    return xml;
+}
+
+bool isTileService(GDALDataset& dataset) {
+    const char* driver =
+        dataset.GetDriver() != nullptr ? dataset.GetDriver()->GetDescription() : "";
+    return std::strcmp(driver, "WMS") == 0 || std::strcmp(driver, "WMTS") == 0;
+}
 
 /// Opens a georeferenced raster; the error says what is missing and names the file.
 Result<OpenRaster> openRaster(const std::filesystem::path& path) {
@@ -27,8 +99,15 @@ Result<OpenRaster> openRaster(const std::filesystem::path& path) {
         return fail(ErrorCode::OpenFailed, "file not found", path.string());
     }
     gdal::ErrorCapture errors;
-    GDALDatasetUniquePtr dataset(
-        GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(gdalOpenName(path).c_str(), kOpenFlags));
+    // A file of several rasters (a capabilities document listing layers) opens as the list of
+    // them: the first is the background (a GDAL_WMTS description file can choose another).
+    const char* firstLayer = dataset && dataset->GetRasterCount() == 0
+                                 ? dataset->GetMetadataItem("SUBDATASET_1_NAME", "SUBDATASETS")
+                                 : nullptr;
+    if (firstLayer != nullptr) {
+        dataset.reset(GDALDataset::Open(std::string(firstLayer).c_str(), kOpenFlags));
+    }
     if (!dataset || dataset->GetRasterCount() == 0) {
         return fail(ErrorCode::OpenFailed,
                     "cannot read as a background image: not a raster format GDAL knows "
@@ -85,6 +164,31 @@ std::vector<std::uint8_t> readBand(GDALRasterBand& band, GDALRasterBand& sourceB
     return out;
 }
 
+/// `box`, in the raster's `crs`, cut to the area where `mapCrs` applies: a world-wide tile
+/// service reaches where a transverse Mercator zone has no sensible coordinates. Unchanged when
+/// the map's CRS does not say where it applies.
+Result<Box> withinAreaOfUse(const Box& box, const Crs& crs, const Crs& mapCrs) {
+    auto srs = gdal::makeSrs(mapCrs);
+    double west = 0.0;
+    double south = 0.0;
+    double east = 0.0;
+    double north = 0.0;
+    const char* area = nullptr;
+    if (!srs || !(*srs)->GetAreaOfUse(&west, &south, &east, &north, &area) || west > east) {
+        return box; // unknown, or across the antimeridian: nothing to cut
+    }
+    auto toRaster = CoordinateTransform::create(Crs::fromEpsg(4326), crs);
+    auto usable =
+        toRaster ? toRaster->apply(Box(Point(west, south), Point(east, north))) : Result<Box>(box);
+    Box clipped;
+    if (!usable || !bg::intersection(box, *usable, clipped) || isEmpty(clipped)) {
+        return fail(ErrorCode::CrsMismatch,
+                    "the image lies outside the area the map's coordinate system is made for", "",
+                    area != nullptr ? area : mapCrs.identifier());
+    }
+    return clipped;
+}
+
 } // namespace
 
 Result<RasterImage> readRasterView(const std::filesystem::path& path, const Crs& mapCrs,
@@ -93,6 +197,7 @@ Result<RasterImage> readRasterView(const std::filesystem::path& path, const Crs&
         return fail(ErrorCode::Usage, "a raster view needs a non-empty extent and 1 to 16384 pixels",
                     path.string());
     }
+    NetworkSettings network;
     auto opened = openRaster(path);
     if (!opened) {
         return std::unexpected(opened.error());
@@ -117,12 +222,20 @@ Result<RasterImage> readRasterView(const std::filesystem::path& path, const Crs&
     GDALWarpAppOptions* options = GDALWarpAppOptionsNew(argv.get(), nullptr);
     GDALDatasetH sourceHandle = GDALDataset::ToHandle(&source);
     int usageError = FALSE;
-    GDALDatasetUniquePtr warped(GDALDataset::FromHandle(
-        GDALWarp("", nullptr, 1, &sourceHandle, options, &usageError)));
+    CPLErrorReset();
+    GDALDatasetUniquePtr warped(
+        GDALDataset::FromHandle(GDALWarp("", nullptr, 1, &sourceHandle, options, &usageError)));
     GDALWarpAppOptionsFree(options);
+    // A tile that cannot be fetched is an error even where GDAL warps on around the hole.
+    if (isTileService(source) && (!warped || CPLGetLastErrorType() >= CE_Failure)) {
+        return fail(ErrorCode::OpenFailed,
+                    "cannot fetch the background's map tiles from its server", path.string(),
+                    errors.last());
+    }
     if (!warped) {
-        return fail(ErrorCode::InvalidFormat, "cannot warp the image into the map's coordinate system",
-                    path.string(), errors.last());
+        return fail(ErrorCode::InvalidFormat,
+                    "cannot warp the image into the map's coordinate system", path.string(),
+                    errors.last());
     }
 
     std::vector<std::vector<std::uint8_t>> colours;
@@ -165,6 +278,7 @@ Result<RasterImage> readRasterView(const std::filesystem::path& path, const Crs&
 }
 
 Result<Box> rasterExtent(const std::filesystem::path& path, const Crs& mapCrs) {
+    NetworkSettings network;
     auto opened = openRaster(path);
     if (!opened) {
         return std::unexpected(opened.error());
@@ -184,12 +298,9 @@ Result<Box> rasterExtent(const std::filesystem::path& path, const Crs& mapCrs) {
         expand(box, Box(corner, corner));
     }
     auto transform = CoordinateTransform::create(opened->crs, mapCrs);
-    if (!transform) {
-        Error error = transform.error();
-        error.where = path.string();
-        return std::unexpected(error);
-    }
-    auto moved = transform->apply(box);
+    auto usable =
+        transform ? withinAreaOfUse(box, opened->crs, mapCrs) : std::unexpected(transform.error());
+    auto moved = usable ? transform->apply(*usable) : std::unexpected(usable.error());
     if (!moved) {
         Error error = moved.error();
         error.where = path.string();

@@ -5,9 +5,30 @@
 
 #include <gdal_priv.h>
 
+#include <fstream>
+#include <string>
+
 namespace trygg {
 
+namespace {
+
+/// A GDAL_WMS or WMTS capabilities document: raster, though an XML declaration in front makes
+/// GDAL 3.6 take it for a vector file. Only the opening is looked at; GDAL reads the rest.
+bool isTileServiceDescription(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return head.find("<GDAL_WMS") != std::string::npos ||
+           (head.find("<Capabilities") != std::string::npos && head.find("WMTS") != std::string::npos);
+}
+
+} // namespace
+
 DataKind probeDataKind(const std::filesystem::path& path) {
+    if (isTileServiceDescription(path)) {
+        return DataKind::Raster;
+    }
     gdal::ErrorCapture quiet;
     GDALDriverH driver = GDALIdentifyDriverEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_VECTOR, nullptr, nullptr);
     if (driver == nullptr) {

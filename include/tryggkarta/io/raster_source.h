@@ -25,10 +25,14 @@ struct RasterImage {
 /// Reads `path` (any raster GDAL opens) warped into `mapCrs`, exactly covering `extent` at
 /// `width` × `height` pixels. One band gives grey, three RGB, four RGBA, a palette its colours;
 /// nodata and the area outside the raster are transparent. Errors name the file.
+/// A GDAL_WMS description (WMS, TMS, ...) or a WMTS capabilities document (its first layer) is
+/// read from its server at the zoom level nearest the view's resolution; each request may take
+/// GDAL_HTTP_TIMEOUT seconds (20 unless set), and a tile that cannot be fetched fails the view.
 Result<RasterImage> readRasterView(const std::filesystem::path& path, const Crs& mapCrs,
                                    const Box& extent, int width, int height);
 
-/// The area the raster covers, in `mapCrs` (densified, so a reprojected raster fits inside).
+/// The area the raster covers, in `mapCrs` (densified, so a reprojected raster fits inside), cut
+/// to the area `mapCrs` is made for: a world-wide tile service in SWEREF 99 TM covers Sweden.
 Result<Box> rasterExtent(const std::filesystem::path& path, const Crs& mapCrs);
 
 } // namespace trygg
