@@ -1,0 +1,162 @@
+// The lighting model at the scale: a lux raster of 2 km × 2 km at 0.5 m (16 million
+// cells) lit by 5,000 luminaires, summing only those whose light reaches each cell (R-tree),
+// on every core; and what path sampling and dragging a lamp cost per point and per index.
+//   ./bench/bench_analysis --benchmark_filter=Grid     (the raster only)
+
+#include "tryggkarta/analysis/illuminance_grid.h"
+#include "tryggkarta/analysis/luminaire_index.h"
+
+#include <benchmark/benchmark.h>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <random>
+#include <sys/resource.h>
+#include <thread>
+
+namespace trygg::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr double kSide = 2000.0; // metres
+constexpr std::size_t kLuminaires = 5000;
+
+double secondsSince(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Processor time of all threads of this process, to show both cores at work.
+double processorSeconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec);
+    };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+std::shared_ptr<const Photometry> profile(const char* file) {
+    auto photometry =
+        readPhotometry(std::filesystem::path(TRYGG_SOURCE_LAYERS_DIR) / "photometry" / file);
+    if (!photometry) {
+        std::cerr << "bench: " << photometry.error().describe() << '\n';
+        std::exit(2);
+    }
+    return std::make_shared<const Photometry>(std::move(*photometry));
+}
+
+// A town's mix, spread evenly over the square from a fixed seed: 60 % street luminaires
+// (6–10 m, 4000–9000 lm, tilted 0–10°), 20 % park post-tops (3.5–4.5 m), 10 % path
+// luminaires, 10 % without a profile (the generic distribution).
+std::vector<Luminaire> townLuminaires() {
+    const auto street = profile("generisk_gata.ldt");
+    const auto park = profile("generisk_park.ldt");
+    const auto path = profile("generisk_gangvag.ies");
+    std::mt19937_64 rng(5);
+    auto uniform = [&](double low, double high) {
+        return std::uniform_real_distribution<double>(low, high)(rng);
+    };
+    std::vector<Luminaire> luminaires;
+    for (std::size_t i = 0; i < kLuminaires; ++i) {
+        LuminaireSpec spec{Point{uniform(0, kSide), uniform(0, kSide)}, 0, 0, uniform(0, 360), {}};
+        const std::size_t kind = i % 10;
+        if (kind < 6) {
+            spec.height = uniform(6, 10);
+            spec.tilt = uniform(0, 10);
+            spec.photometry =
+                std::make_shared<const Photometry>(*street->withLampFlux(uniform(4000, 9000)));
+        } else if (kind < 8) {
+            spec.height = uniform(3.5, 4.5);
+            spec.photometry = park;
+        } else if (kind < 9) {
+            spec.height = uniform(4, 6);
+            spec.photometry = path;
+        } else {
+            spec.height = uniform(5, 8);
+            spec.photometry =
+                std::make_shared<const Photometry>(*genericPhotometry(uniform(3000, 8000)));
+        }
+        luminaires.push_back(*makeLuminaire(std::move(spec)));
+    }
+    return luminaires;
+}
+
+const std::vector<Luminaire>& town() {
+    static const std::vector<Luminaire> luminaires = townLuminaires();
+    return luminaires;
+}
+
+const LuminaireIndex& townIndex() {
+    static const LuminaireIndex index(town());
+    return index;
+}
+
+// Argument: cell size in centimetres.
+void BM_IlluminanceGrid(benchmark::State& state) {
+    const LuminaireIndex& index = townIndex();
+    const double cellSize = static_cast<double>(state.range(0)) / 100.0;
+    double busy = 0.0;
+    std::size_t cells = 0;
+    for (auto _ : state) {
+        const auto start = Clock::now();
+        const double processorStart = processorSeconds();
+        auto grid = illuminanceGrid(Box{Point{0, 0}, Point{kSide, kSide}}, cellSize, index,
+                                    kDefaultMaintenanceFactor, Progress::none());
+        const double wall = secondsSince(start);
+        state.SetIterationTime(wall);
+        busy = (processorSeconds() - processorStart) / wall;
+        cells = grid->lux.size();
+        benchmark::DoNotOptimize(grid->lux.data());
+    }
+    state.counters["cells"] = static_cast<double>(cells);
+    state.counters["cores_busy"] = busy;
+    state.counters["threads"] = std::thread::hardware_concurrency();
+}
+
+void BM_LuminaireIndexBuild(benchmark::State& state) {
+    const std::vector<Luminaire>& luminaires = town();
+    for (auto _ : state) {
+        LuminaireIndex index(luminaires);
+        benchmark::DoNotOptimize(index.luminaires().data());
+    }
+    state.counters["luminaires"] = static_cast<double>(luminaires.size());
+}
+
+// One sample of a path or of a dragged lamp's neighbourhood: horizontal and vertical lux.
+void BM_PointIlluminance(benchmark::State& state) {
+    const LuminaireIndex& index = townIndex();
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> where(0, kSide);
+    std::vector<Point> points;
+    for (int i = 0; i < 4096; ++i) {
+        points.emplace_back(where(rng), where(rng));
+    }
+    std::size_t next = 0;
+    for (auto _ : state) {
+        const Point& p = points[next++ % points.size()];
+        benchmark::DoNotOptimize(index.horizontalIlluminance(p) + index.verticalIlluminance(p, 90));
+    }
+}
+
+BENCHMARK(BM_IlluminanceGrid)
+    ->Arg(50)
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
+BENCHMARK(BM_LuminaireIndexBuild)
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true);
+BENCHMARK(BM_PointIlluminance)
+    ->Unit(benchmark::kMicrosecond)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true);
+
+} // namespace
+} // namespace trygg::bench
+
+BENCHMARK_MAIN();
