@@ -147,6 +147,15 @@ void MapDocument::addRaster(SceneRaster raster) {
     emit layersChanged();
 }
 
+void MapDocument::setRasterDetail(std::size_t index, QImage detail, Box extent) {
+    if (index >= m_rasters.size()) {
+        return;
+    }
+    m_rasters[index].detail = std::move(detail);
+    m_rasters[index].detailExtent = extent;
+    emit rasterDetailChanged();
+}
+
 void MapDocument::setRasterVisible(int index, bool visible) {
     if (index < 0 || index >= static_cast<int>(m_rasters.size())) {
         return;

@@ -7,6 +7,7 @@
 #include "gps_tracker.h"
 #include "walk_mode.h"
 #include "map_context_menu.h"
+#include "raster_detail.h"
 #include "attribute_table_view.h"
 #include "walk_panel.h"
 #include "import_dialog.h"
@@ -117,6 +118,10 @@ MainWindow::MainWindow(LayerCatalog catalog, QWidget* parent)
     connect(&m_document, &MapDocument::layersChanged, this, &MainWindow::refreshScene);
     connect(&m_document, &MapDocument::featuresChanged, this, &MainWindow::refreshScene);
     connect(&m_document, &MapDocument::linksChanged, this, &MainWindow::refreshScene);
+    connect(&m_document, &MapDocument::rasterDetailChanged, this, &MainWindow::refreshScene);
+    m_rasterDetail = new RasterDetail(m_document, *m_canvas, this);
+    connect(m_rasterDetail, &RasterDetail::problem, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     // Links of the selected features are drawn highlighted.
     connect(&m_document, &MapDocument::selectionChanged, this, [this] {
         if (m_document.linksVisible() && !m_document.links().empty()) {
@@ -578,7 +583,12 @@ void MainWindow::addDataFile(const QString& path) {
         }
         QImage image(reinterpret_cast<const uchar*>(raster->argb.data()), raster->width, raster->height,
                      QImage::Format_ARGB32);
-        m_document.addRaster(SceneRaster{file.filename().string(), image.copy(), raster->extent});
+        SceneRaster background;
+        background.name = file.filename().string();
+        background.image = image.copy();
+        background.extent = raster->extent;
+        background.source = file.string(); // read finer for the view when zoomed in
+        m_document.addRaster(std::move(background));
         return;
     }
     auto layer = readVectorOverlay(file, m_document.crs());

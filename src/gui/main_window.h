@@ -26,6 +26,7 @@ class GpsTracker;
 class RecoveryWriter;
 class WalkMode;
 class MapContextMenu;
+class RasterDetail;
 
 /// The main window wires the document, canvas, panels and actions together; it holds no
 /// domain logic of its own.
@@ -52,6 +53,7 @@ public:
     [[nodiscard]] MapToolsController* tools() const { return m_tools; }
     [[nodiscard]] WalkMode* walkMode() const { return m_walk; }
     [[nodiscard]] MapContextMenu* contextMenu() const { return m_contextMenu; }
+    [[nodiscard]] RasterDetail* rasterDetail() const { return m_rasterDetail; }
     [[nodiscard]] GpsTracker* gps() const { return m_gps.get(); }
     [[nodiscard]] RecoveryWriter& recovery() const { return *m_recovery; }
 
@@ -120,6 +122,7 @@ private:
     QMenu* m_toolsMenu = nullptr;
     WalkMode* m_walk = nullptr;
     MapContextMenu* m_contextMenu = nullptr;
+    RasterDetail* m_rasterDetail = nullptr;
     QAction* m_zoomSelection = nullptr;
     QAction* m_linksPanel = nullptr;
     QAction* m_photosPanel = nullptr;

@@ -49,6 +49,9 @@ void drawRasters(QPainter& painter, const MapScene& scene, const ViewTransform& 
         }
         painter.setOpacity(raster.opacity);
         painter.drawImage(view.toScreen(raster.extent), raster.image);
+        if (!raster.detail.isNull() && !isEmpty(raster.detailExtent)) {
+            painter.drawImage(view.toScreen(raster.detailExtent), raster.detail);
+        }
     }
 }
 

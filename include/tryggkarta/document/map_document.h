@@ -90,6 +90,8 @@ public:
     void addOverlay(Layer layer, std::string sourcePath);
     void addRaster(SceneRaster raster);
     void setRasterVisible(int index, bool visible);
+    /// A finer view of part of a raster (read for what is on screen); a null image drops it.
+    void setRasterDetail(std::size_t index, QImage detail, Box extent);
     [[nodiscard]] const std::vector<SceneRaster>& rasters() const { return m_rasters; }
     /// Whether the map draws the measure→observation links (when both layers are visible).
     void setLinksVisible(bool visible);
@@ -163,6 +165,7 @@ signals:
     void linksChanged();
     void photosChanged();
     void selectionChanged();
+    void rasterDetailChanged();
     void layersChanged();   ///< order, visibility, opacity, added layers
     void modifiedChanged(bool modified);
     /// Emitted before save or saveAs writes, so that background readers of the file finish.

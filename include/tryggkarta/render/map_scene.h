@@ -28,6 +28,11 @@ struct SceneRaster {
     Box extent = emptyBox();
     bool visible = true;
     double opacity = 1.0;
+    /// The file it was read from, so a finer view can be read for the part on screen.
+    std::string source;
+    /// That finer view, drawn over `image` within `detailExtent` (null: none).
+    QImage detail;
+    Box detailExtent = emptyBox();
 };
 
 /// A measure→observation link as the map draws it: a straight line from a point on or in the
