@@ -66,8 +66,8 @@ struct PixelMapping {
     std::int32_t height;
 };
 
-/// Claims cells for points [begin, end) in order and queues the symbols of those that got
-/// one; returns how many of the points lie in the image.
+/// Offers points [begin, end) their cells, and tells the layer the symbols of those kept;
+/// returns how many of the points lie in the image.
 std::size_t claimRun(const PackedPoints& points, std::size_t begin, std::size_t end,
                      const PixelMapping& mapping, DensePointLayer& dense) {
     // Copies the compiler can keep in registers through the loop.
@@ -76,8 +76,7 @@ std::size_t claimRun(const PackedPoints& points, std::size_t begin, std::size_t 
     std::size_t inView = 0;
     std::size_t i = begin;
 #if defined(__SSE2__)
-    // Four points at a time up to their cells, then one by one for the claims, which must
-    // go in order.
+    // Four points at a time up to their cells, then one by one for the offers.
     const __m128 centreX = _mm_set1_ps(map.centreX);
     const __m128 centreY = _mm_set1_ps(map.centreY);
     const __m128 scale = _mm_set1_ps(map.scale);
@@ -128,8 +127,8 @@ std::size_t claimRun(const PackedPoints& points, std::size_t begin, std::size_t 
         _mm_store_si128(reinterpret_cast<__m128i*>(xs), px);
         _mm_store_si128(reinterpret_cast<__m128i*>(ys), py);
         for (std::size_t k = 0; k < 4; ++k) {
-            if (cells.take(index[k])) {
-                dense.draw(xs[k] - kPixelBias, ys[k] - kPixelBias, points.style(i + k));
+            if (cells.offer(index[k], points.order(i + k))) {
+                dense.keep(index[k], xs[k] - kPixelBias, ys[k] - kPixelBias, points.style(i + k));
             }
         }
     }
@@ -141,8 +140,9 @@ std::size_t claimRun(const PackedPoints& points, std::size_t begin, std::size_t 
         const std::int64_t x = map.column(points.offsetX(i)) - kPixelBias;
         const std::int64_t y = map.row(points.offsetY(i)) - kPixelBias;
         inView += static_cast<std::size_t>(x >= 0 && x < map.width && y >= 0 && y < map.height);
-        if (cells.claim(x, y)) {
-            dense.draw(x, y, points.style(i));
+        const std::uint32_t cell = cells.indexOf(x, y);
+        if (cells.offer(cell, points.order(i))) {
+            dense.keep(cell, x, y, points.style(i));
         }
     }
     return inView;
@@ -159,10 +159,22 @@ struct DensePoints::Work {
     std::size_t inView = 0;
     bool finished = false; ///< not cancelled
     bool onPool = false;   ///< run() was started on a pool thread, which releases `done`
+    QSemaphore arranged;   ///< released once the bands can be composed, or when cancelled
     QSemaphore done;
 
-    // Points just outside the view are visited too, so symbols cut by the edge still show.
     void run() {
+        claim();
+        if (finished) {
+            layer->arrange();
+        }
+        arranged.release();
+        if (finished) {
+            layer->composeBands();
+        }
+    }
+
+    // Points just outside the view are visited too, so symbols cut by the edge still show.
+    void claim() {
         layer.emplace(view.size(), styles);
         DensePointLayer& dense = *layer;
         assert(dense.reach() < kPixelBias &&
@@ -176,8 +188,24 @@ struct DensePoints::Work {
             inView += claimRun(*points, begin, end, mapping, dense);
             return true;
         });
-        if (finished) {
-            dense.compose();
+    }
+
+    // The bands in order, each as soon as it is composed. While the next one is still
+    // being composed, this thread composes one of those left rather than wait.
+    void drawBands(QPainter& painter) {
+        const QRect drawn = layer->drawnRect();
+        std::vector<std::uint64_t> opaque;
+        for (int row = drawn.top(); row <= drawn.bottom();) {
+            int end = layer->readyRows(row);
+            if (end == row && !layer->composeNextBand(opaque)) {
+                end = layer->composedRows(row);
+            }
+            end = std::min(end, drawn.bottom() + 1);
+            const QRect rows(drawn.left(), row, drawn.width(), end - row);
+            if (!rows.isEmpty()) {
+                painter.drawImage(rows.topLeft(), layer->image(), rows);
+            }
+            row = end;
         }
     }
 };
@@ -212,20 +240,19 @@ std::unique_ptr<DensePoints> DensePoints::start(const SceneLayer& sceneLayer,
 
 bool DensePoints::finish(QPainter& painter, RenderStats& stats) {
     if (m_work->onPool) {
-        m_work->done.acquire();
-        m_work->onPool = false; // nothing left for the destructor to wait for
+        m_work->arranged.acquire();
     } else {
         m_work->run();
     }
-    if (!m_work->finished) {
-        return false;
+    if (m_work->finished) {
+        stats.featuresDrawn += m_work->inView;
+        m_work->drawBands(painter);
     }
-    stats.featuresDrawn += m_work->inView;
-    const QRect drawn = m_work->layer->drawnRect();
-    if (!drawn.isEmpty()) {
-        painter.drawImage(drawn.topLeft(), m_work->layer->image(), drawn);
+    if (m_work->onPool) {
+        m_work->done.acquire();
+        m_work->onPool = false; // nothing left for the destructor to wait for
     }
-    return true;
+    return m_work->finished;
 }
 
 DensePoints::~DensePoints() {

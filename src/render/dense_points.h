@@ -1,7 +1,8 @@
 #pragma once
 // A point layer drawn the dense way (point_sprites.h), made ready off the painting thread:
 // its image does not depend on the layers under it, so it is composed on a pool thread
-// while those are painted, and only drawn in its turn.
+// while those are painted. In its turn the painting thread draws it band by band as the
+// bands are composed, and composes some of them itself rather than wait.
 
 #include "tryggkarta/render/map_renderer.h"
 #include "tryggkarta/render/map_scene.h"
@@ -21,8 +22,8 @@ public:
     static std::unique_ptr<DensePoints> start(const SceneLayer& layer, const ViewTransform& view,
                                               const std::atomic<bool>* cancel);
 
-    /// Waits for the image (or makes it here, when no pool thread was free) and draws it
-    /// with the painter's opacity. False when cancelled.
+    /// Draws the image with the painter's opacity, helping to make it (or making all of
+    /// it here, when no pool thread was free). False when cancelled.
     bool finish(QPainter& painter, RenderStats& stats);
 
     /// Waits for work still running: it reads the cancel flag, which the caller owns.

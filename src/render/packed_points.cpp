@@ -26,12 +26,14 @@ PackedPoints::PackedPoints(const Layer& layer) {
     }
     // Only the styles' indexes are kept, and they do not depend on the symbol size.
     StyleResolver resolver(layer.definition(), 1.0);
-    m_offsets.reserve(layer.size());
-    m_styles.reserve(layer.size());
+    std::vector<Offset> offsets;
+    std::vector<std::uint16_t> styles;
+    offsets.reserve(layer.size());
+    styles.reserve(layer.size());
     auto add = [&](const Point& point, std::size_t style) {
-        m_offsets.push_back(Offset{static_cast<float>(point.x() - m_origin.x()),
-                                   static_cast<float>(point.y() - m_origin.y())});
-        m_styles.push_back(static_cast<std::uint16_t>(style));
+        offsets.push_back(Offset{static_cast<float>(point.x() - m_origin.x()),
+                                 static_cast<float>(point.y() - m_origin.y())});
+        styles.push_back(static_cast<std::uint16_t>(style));
     };
     for (const Feature& feature : layer.features()) {
         if (!feature.geometry) {
@@ -47,9 +49,14 @@ PackedPoints::PackedPoints(const Layer& layer) {
         }
     }
 
-    // The tiles, by counting sort: indexes stay ascending within each tile.
+    storeByTile(offsets, styles);
+}
+
+void PackedPoints::storeByTile(const std::vector<Offset>& offsets,
+                               const std::vector<std::uint16_t>& styles) {
+    // By counting sort: the layer's order stays within each tile.
     m_tilesAcross = std::clamp(
-        static_cast<int>(std::sqrt(static_cast<double>(m_offsets.size()) / kPointsPerTile)), 1,
+        static_cast<int>(std::sqrt(static_cast<double>(offsets.size()) / kPointsPerTile)), 1,
         kMaxTilesAcross);
     m_tileWidth =
         std::max(m_width / static_cast<float>(m_tilesAcross), std::numeric_limits<float>::min());
@@ -58,16 +65,21 @@ PackedPoints::PackedPoints(const Layer& layer) {
     const std::size_t tiles =
         static_cast<std::size_t>(m_tilesAcross) * static_cast<std::size_t>(m_tilesAcross);
     m_tileStart.assign(tiles + 1, 0);
-    for (const Offset& offset : m_offsets) {
+    for (const Offset& offset : offsets) {
         ++m_tileStart[tileIndex(offset) + 1];
     }
     for (std::size_t t = 0; t < tiles; ++t) {
         m_tileStart[t + 1] += m_tileStart[t];
     }
     std::vector<std::uint32_t> next(m_tileStart.begin(), m_tileStart.end() - 1);
-    m_tilePoints.resize(m_offsets.size());
-    for (std::size_t i = 0; i < m_offsets.size(); ++i) {
-        m_tilePoints[next[tileIndex(m_offsets[i])]++] = static_cast<std::uint32_t>(i);
+    m_offsets.resize(offsets.size());
+    m_styles.resize(offsets.size());
+    m_order.resize(offsets.size());
+    for (std::size_t i = 0; i < offsets.size(); ++i) {
+        const std::uint32_t at = next[tileIndex(offsets[i])]++;
+        m_offsets[at] = offsets[i];
+        m_styles[at] = styles[i];
+        m_order[at] = static_cast<std::uint32_t>(i);
     }
 }
 
@@ -96,13 +108,17 @@ std::size_t PackedPoints::tileIndex(Offset p) const {
            static_cast<std::size_t>(x);
 }
 
+std::pair<std::size_t, std::size_t> PackedPoints::rowOfTiles(int y, int x0, int x1) const {
+    const std::size_t row = static_cast<std::size_t>(y) * static_cast<std::size_t>(m_tilesAcross);
+    return {m_tileStart[row + static_cast<std::size_t>(x0)],
+            m_tileStart[row + static_cast<std::size_t>(x1) + 1]};
+}
+
 std::size_t PackedPoints::candidatesIn(const TileRange& tiles) const {
     std::size_t count = 0;
     for (int y = tiles.y0; y <= tiles.y1; ++y) {
-        const std::size_t row =
-            static_cast<std::size_t>(y) * static_cast<std::size_t>(m_tilesAcross);
-        count += m_tileStart[row + static_cast<std::size_t>(tiles.x1) + 1] -
-                 m_tileStart[row + static_cast<std::size_t>(tiles.x0)];
+        const auto [first, last] = rowOfTiles(y, tiles.x0, tiles.x1);
+        count += last - first;
     }
     return count;
 }
@@ -135,29 +151,11 @@ bool PackedPoints::holdsMoreThan(const Box& box, std::size_t limit) const {
                 static_cast<std::size_t>(y) * static_cast<std::size_t>(m_tilesAcross) +
                 static_cast<std::size_t>(x);
             for (std::uint32_t k = m_tileStart[t]; k < m_tileStart[t + 1]; ++k) {
-                count += window.contains(m_offsets[m_tilePoints[k]]) ? 1u : 0u;
+                count += window.contains(m_offsets[k]) ? 1u : 0u;
             }
         }
     }
     return count > limit;
-}
-
-std::vector<std::uint64_t> PackedPoints::markIn(const Window& window,
-                                                const TileRange& tiles) const {
-    std::vector<std::uint64_t> marked((m_offsets.size() + 63) / 64, 0);
-    for (int y = tiles.y0; y <= tiles.y1; ++y) {
-        const std::size_t row =
-            static_cast<std::size_t>(y) * static_cast<std::size_t>(m_tilesAcross);
-        const std::uint32_t begin = m_tileStart[row + static_cast<std::size_t>(tiles.x0)];
-        const std::uint32_t end = m_tileStart[row + static_cast<std::size_t>(tiles.x1) + 1];
-        for (std::uint32_t k = begin; k < end; ++k) {
-            const std::uint32_t i = m_tilePoints[k];
-            if (window.contains(m_offsets[i])) {
-                marked[i / 64] |= std::uint64_t{1} << (i % 64);
-            }
-        }
-    }
-    return marked;
 }
 
 namespace {

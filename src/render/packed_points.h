@@ -1,25 +1,28 @@
 #pragma once
 // Point layers packed for the dense path. A million points as Feature values (an optional
 // geometry variant and a vector of values each) make every pass over them a walk through
-// scattered memory; packed, the same pass reads ten bytes a point in order. The packing
-// is made once per layer and revision and shared by every render (canvas thread, CLI,
-// export) through packedPointsFor().
+// scattered memory; packed, the same pass reads twelve bytes a point in order. The points
+// are kept tile by tile, so a street view reads the tiles near it and not the town. The
+// packing is made once per layer and revision and shared by every render (canvas thread,
+// CLI, export) through packedPointsFor().
 
 #include "tryggkarta/core/layer.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace trygg::render {
 
-/// One point layer's points in layer order (a multi-point gives each of its parts) with the
-/// index of each point's style in StyleResolver::styles(). Positions are float offsets from
-/// the layer's lower-left corner: sub-millimetre across a town, half the bytes of doubles.
-/// A coarse grid of tiles lets a window count and visit only the points near it.
+/// One point layer's points (a multi-point gives each of its parts) with the index of each
+/// point's style in StyleResolver::styles() and its place in the layer's order. Positions
+/// are float offsets from the layer's lower-left corner: sub-millimetre across a town, half
+/// the bytes of doubles. The points are stored tile by tile of a coarse grid, in layer order
+/// within each tile, so a window counts and visits only the points near it; a caller that
+/// needs the layer's order (symbols stack in it) has order().
 class PackedPoints {
 public:
     /// The largest number of styles a packing can index.
@@ -38,15 +41,17 @@ public:
     /// that reads four points at a time.
     [[nodiscard]] const float* offsetsOf(std::size_t i) const { return &m_offsets[i].x; }
     [[nodiscard]] std::size_t style(std::size_t i) const { return m_styles[i]; }
+    /// Point i's place in the layer's order: 0 for its first point, and so on.
+    [[nodiscard]] std::uint32_t order(std::size_t i) const { return m_order[i]; }
 
     /// Whether more than `limit` points lie inside `window` (edges included). Counts one by
     /// one only when the tiles wholly inside and those touched leave it open.
     [[nodiscard]] bool holdsMoreThan(const Box& window, std::size_t limit) const;
-    /// Calls `visitRun(begin, end)` for runs of point indexes that hold every point inside
-    /// `window` and perhaps others near it (the caller tests what it needs), in layer order,
-    /// so symbols stack the same way however the view is panned. Runs are at most
-    /// kRunLength long, so a caller can check for cancellation between them. Stops when
-    /// `visitRun` returns false, and then returns false.
+    /// Calls `visitRun(begin, end)` for runs of points [begin, end) that hold every point
+    /// inside `window` and others near it (the caller tests what it needs): the tiles the
+    /// window touches, in storage order, not the layer's. Runs are at most kRunLength long,
+    /// so a caller can check for cancellation between them. Stops when `visitRun` returns
+    /// false, and then returns false.
     template <typename VisitRun> bool visitNear(const Box& window, VisitRun&& visitRun) const;
 
     static constexpr std::size_t kRunLength = 4096;
@@ -73,21 +78,22 @@ private:
     [[nodiscard]] TileRange tilesOf(const Window& window) const;
     [[nodiscard]] std::size_t tileIndex(Offset p) const;
     [[nodiscard]] std::size_t candidatesIn(const TileRange& tiles) const;
-    /// The indexes of the points in `window`, found through the tiles, as bits in layer order.
-    [[nodiscard]] std::vector<std::uint64_t> markIn(const Window& window,
-                                                    const TileRange& tiles) const;
+    /// Points [begin, end) of the tiles x0 ..= x1 in row y: neighbours in a row are
+    /// neighbours in storage.
+    [[nodiscard]] std::pair<std::size_t, std::size_t> rowOfTiles(int y, int x0, int x1) const;
+    /// Stores the points, given in layer order, tile by tile.
+    void storeByTile(const std::vector<Offset>& offsets, const std::vector<std::uint16_t>& styles);
 
     Point m_origin{0.0, 0.0};
     float m_width = 0.0f; ///< of the layer's extent, in offsets
     float m_height = 0.0f;
-    std::vector<Offset> m_offsets;
-    std::vector<std::uint16_t> m_styles;
+    std::vector<Offset> m_offsets;       ///< tile by tile, layer order within a tile
+    std::vector<std::uint16_t> m_styles; ///< parallel to m_offsets
+    std::vector<std::uint32_t> m_order;  ///< parallel to m_offsets
     int m_tilesAcross = 1; ///< the grid is m_tilesAcross × m_tilesAcross tiles over the extent
     float m_tileWidth = 1.0f;
     float m_tileHeight = 1.0f;
-    std::vector<std::uint32_t>
-        m_tileStart; ///< tile t holds m_tilePoints[m_tileStart[t] .. m_tileStart[t + 1])
-    std::vector<std::uint32_t> m_tilePoints; ///< point indexes, ascending within each tile
+    std::vector<std::uint32_t> m_tileStart; ///< tile t holds points m_tileStart[t] .. [t + 1]
 };
 
 /// The packing of `layer`, made on first use and reused while the layer lives unchanged
@@ -103,23 +109,10 @@ bool PackedPoints::visitNear(const Box& box, VisitRun&& visitRun) const {
         return true;
     }
     const TileRange tiles = tilesOf(window);
-    const std::size_t count = m_offsets.size();
-    // A window holding an eighth of the layer or more is cheapest as one pass over all of
-    // it, without a test: in a cluster half in view that test is a coin toss the branch
-    // predictor loses, and the caller's own bounds test catches the points outside anyway.
-    if (candidatesIn(tiles) * 8 >= count) {
-        for (std::size_t begin = 0; begin < count; begin += kRunLength) {
-            if (!visitRun(begin, std::min(begin + kRunLength, count))) {
-                return false;
-            }
-        }
-        return true;
-    }
-    const std::vector<std::uint64_t> marked = markIn(window, tiles);
-    for (std::size_t word = 0; word < marked.size(); ++word) {
-        for (std::uint64_t bits = marked[word]; bits != 0; bits &= bits - 1) {
-            const std::size_t i = word * 64 + static_cast<std::size_t>(std::countr_zero(bits));
-            if (!visitRun(i, i + 1)) {
+    for (int y = tiles.y0; y <= tiles.y1; ++y) {
+        const auto [first, last] = rowOfTiles(y, tiles.x0, tiles.x1);
+        for (std::size_t begin = first; begin < last; begin += kRunLength) {
+            if (!visitRun(begin, std::min(begin + kRunLength, last))) {
                 return false;
             }
         }
