@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the tests: temporary folders and reading files back.
 
+#include "tryggkarta/core/feature.h"
 #include "tryggkarta/io/layer_definitions.h"
 
 #include <sys/wait.h>
@@ -74,6 +75,17 @@ inline CliRun runCli(const std::string& executable, const TempDir& dir, const st
                           arguments + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
     int status = std::system(command.c_str());
     return CliRun{WIFEXITED(status) ? WEXITSTATUS(status) : -1, readAll(out), readAll(err)};
+}
+
+/// An unsafe lighting observation from a safety walk at (x, y), the other fields NULL.
+inline Feature lightingObservation(const LayerDef& observations, double x, double y) {
+    Feature feature;
+    feature.geometry = Point(x, y);
+    feature.values.resize(observations.fields.size());
+    feature.values[*observations.fieldIndex("kategori")] = std::string("belysning");
+    feature.values[*observations.fieldIndex("polaritet")] = std::string("otrygg");
+    feature.values[*observations.fieldIndex("kalla")] = std::string("trygghetsvandring");
+    return feature;
 }
 
 } // namespace trygg::test

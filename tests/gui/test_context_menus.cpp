@@ -6,6 +6,7 @@
 #include "map_canvas.h"
 #include "map_context_menu.h"
 #include "map_tools_controller.h"
+#include "test_support.h"
 #include "window_fixture.h"
 
 #include <QAction>
@@ -20,14 +21,7 @@ using namespace trygg;
 namespace {
 
 Feature observationAt(const MapDocument& document, double x, double y) {
-    const LayerDef& def = document.layer(kObservationLayer)->definition();
-    Feature feature;
-    feature.geometry = Point(x, y);
-    feature.values.resize(def.fields.size());
-    feature.values[*def.fieldIndex("kategori")] = std::string("belysning");
-    feature.values[*def.fieldIndex("polaritet")] = std::string("otrygg");
-    feature.values[*def.fieldIndex("kalla")] = std::string("trygghetsvandring");
-    return feature;
+    return trygg::test::lightingObservation(document.layer(kObservationLayer)->definition(), x, y);
 }
 
 QStringList texts(const QMenu& menu) {

@@ -1,6 +1,7 @@
 // The Redigera menu and the import dialog, driven as a user would.
 
 #include "edit_menu.h"
+#include "test_support.h"
 #include "import_dialog.h"
 #include "link_panel.h"
 #include "photo_panel.h"
@@ -53,14 +54,7 @@ struct Workspace {
 };
 
 Feature observation(double x, double y) {
-    const LayerDef& def = *catalog().find("observationer");
-    Feature feature;
-    feature.geometry = Point(x, y);
-    feature.values.resize(def.fields.size());
-    feature.values[*def.fieldIndex("kategori")] = std::string("belysning");
-    feature.values[*def.fieldIndex("polaritet")] = std::string("otrygg");
-    feature.values[*def.fieldIndex("kalla")] = std::string("trygghetsvandring");
-    return feature;
+    return trygg::test::lightingObservation(*catalog().find("observationer"), x, y);
 }
 
 Feature measure(double x, double y) {

@@ -3,6 +3,7 @@
 // reach an active window only), for GUI tests that drive the whole application.
 
 #include "main_window.h"
+#include "test_support.h"
 
 #include "tryggkarta/io/project_store.h"
 
@@ -16,11 +17,6 @@
 #include <string>
 
 namespace trygg::test {
-
-inline const LayerCatalog& sourceCatalog() {
-    static const LayerCatalog loaded = *loadLayerCatalog(TRYGG_SOURCE_LAYERS_DIR);
-    return loaded;
-}
 
 struct WindowWorkspace {
     std::filesystem::path dir = std::filesystem::temp_directory_path() /
