@@ -8,9 +8,11 @@
 
 #include <benchmark/benchmark.h>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <numbers>
 #include <random>
 #include <sys/resource.h>
 #include <thread>
@@ -140,6 +142,48 @@ void BM_PointIlluminance(benchmark::State& state) {
     }
 }
 
+// The index and the 0.5 m raster of BM_IlluminanceGrid, both for changing: made once, since
+// the raster takes seconds and each run of the benchmark goes on from where the last left off.
+struct PlanningSession {
+    LuminaireIndex index{town()};
+    IlluminanceGrid grid;
+};
+
+PlanningSession& planningSession() {
+    static PlanningSession session = [] {
+        PlanningSession made;
+        made.grid = *illuminanceGrid(Box{Point{0, 0}, Point{kSide, kSide}}, 0.5, made.index,
+                                     kDefaultMaintenanceFactor, Progress::none());
+        return made;
+    }();
+    return session;
+}
+
+// A planner drags a planned lamp: each step puts a copy of a lamp 3 m on in its place and
+// recomputes the cells within the union of its horizontal reach boxes before and after.
+void BM_DragPlannedLamp(benchmark::State& state) {
+    PlanningSession& session = planningSession();
+    std::mt19937_64 rng(9);
+    std::uniform_int_distribution<std::size_t> pick(0, kLuminaires - 1);
+    std::uniform_real_distribution<double> bearing(0, 2 * std::numbers::pi);
+    double cells = 0.0;
+    for (auto _ : state) {
+        const std::size_t i = pick(rng);
+        const double way = bearing(rng);
+        LuminaireSpec spec = session.index.luminaires()[i].spec();
+        spec.position =
+            Point{spec.position.x() + 3 * std::sin(way), spec.position.y() + 3 * std::cos(way)};
+        Box area = session.index.reachBox(i, IlluminancePlane::Horizontal);
+        session.index.replace(i, *makeLuminaire(std::move(spec)));
+        expand(area, session.index.reachBox(i, IlluminancePlane::Horizontal));
+        const GridCells changed =
+            refreshIlluminanceGrid(session.grid, area, session.index, kDefaultMaintenanceFactor);
+        cells += static_cast<double>(changed.columns * changed.rows);
+    }
+    state.counters["cells_per_step"] =
+        benchmark::Counter(cells, benchmark::Counter::kAvgIterations);
+}
+
 BENCHMARK(BM_IlluminanceGrid)
     ->Arg(50)
     ->Unit(benchmark::kMillisecond)
@@ -155,6 +199,7 @@ BENCHMARK(BM_PointIlluminance)
     ->Unit(benchmark::kMicrosecond)
     ->Repetitions(3)
     ->ReportAggregatesOnly(true);
+BENCHMARK(BM_DragPlannedLamp)->Unit(benchmark::kMillisecond)->ReportAggregatesOnly(true);
 
 } // namespace
 } // namespace trygg::bench

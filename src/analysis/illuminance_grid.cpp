@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <cmath>
+#include <ranges>
 #include <system_error>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace trygg {
@@ -19,7 +22,6 @@ struct GridWork {
     const LuminaireIndex& index;
     IlluminanceGrid& grid;
     double maintenanceFactor = 0.0;
-    std::size_t tilesAcross = 0;
     std::size_t tileCount = 0;
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
@@ -34,11 +36,11 @@ struct Candidate {
     const Luminaire* luminaire = nullptr;
 };
 
-std::vector<Candidate> candidatesFor(const GridWork& work, const Box& centres) {
+std::vector<Candidate> candidatesFor(const LuminaireIndex& index, const Box& centres) {
     std::vector<Candidate> candidates;
-    for (std::size_t i : work.index.near(centres, IlluminancePlane::Horizontal)) {
-        const Luminaire& luminaire = work.index.luminaires()[i];
-        const double reach = work.index.reach(i, IlluminancePlane::Horizontal);
+    for (std::size_t i : index.near(centres, IlluminancePlane::Horizontal)) {
+        const Luminaire& luminaire = index.luminaires()[i];
+        const double reach = index.reach(i, IlluminancePlane::Horizontal);
         candidates.push_back(
             {luminaire.position().x(), luminaire.position().y(), reach * reach, &luminaire});
     }
@@ -46,19 +48,17 @@ std::vector<Candidate> candidatesFor(const GridWork& work, const Box& centres) {
 }
 
 // The same test and the same order of summing as LuminaireIndex::horizontalIlluminance, so
-// that each cell equals the point function at its centre.
-void fillTile(const GridWork& work, std::size_t tile) {
-    IlluminanceGrid& grid = work.grid;
-    const std::size_t column0 = tile % work.tilesAcross * kTile;
-    const std::size_t row0 = tile / work.tilesAcross * kTile;
-    const std::size_t column1 = std::min(column0 + kTile, grid.columns);
-    const std::size_t row1 = std::min(row0 + kTile, grid.rows);
-    const Point northWest = grid.cellCentre(column0, row0);
+// that each cell equals the point function at its centre, however the cells are grouped.
+void fillCells(const LuminaireIndex& index, double maintenanceFactor, IlluminanceGrid& grid,
+               const GridCells& cells) {
+    const std::size_t column1 = cells.column0 + cells.columns;
+    const std::size_t row1 = cells.row0 + cells.rows;
+    const Point northWest = grid.cellCentre(cells.column0, cells.row0);
     const Point southEast = grid.cellCentre(column1 - 1, row1 - 1);
     const std::vector<Candidate> candidates = candidatesFor(
-        work, Box{Point{northWest.x(), southEast.y()}, Point{southEast.x(), northWest.y()}});
-    for (std::size_t row = row0; row < row1; ++row) {
-        for (std::size_t column = column0; column < column1; ++column) {
+        index, Box{Point{northWest.x(), southEast.y()}, Point{southEast.x(), northWest.y()}});
+    for (std::size_t row = cells.row0; row < row1; ++row) {
+        for (std::size_t column = cells.column0; column < column1; ++column) {
             const Point centre = grid.cellCentre(column, row);
             double sum = 0.0;
             for (const Candidate& near : candidates) {
@@ -68,10 +68,50 @@ void fillTile(const GridWork& work, std::size_t tile) {
                     sum += near.luminaire->horizontalAt(centre);
                 }
             }
-            grid.lux[row * grid.columns + column] =
-                static_cast<float>(sum * work.maintenanceFactor);
+            grid.lux[row * grid.columns + column] = static_cast<float>(sum * maintenanceFactor);
         }
     }
+}
+
+// Tile `tile` of `within`, counting tiles row by row from its north-west corner.
+GridCells tileOf(const GridCells& within, std::size_t tile) {
+    const std::size_t tilesAcross = (within.columns + kTile - 1) / kTile;
+    GridCells cells;
+    cells.column0 = within.column0 + tile % tilesAcross * kTile;
+    cells.row0 = within.row0 + tile / tilesAcross * kTile;
+    cells.columns = std::min(kTile, within.column0 + within.columns - cells.column0);
+    cells.rows = std::min(kTile, within.row0 + within.rows - cells.row0);
+    return cells;
+}
+
+std::size_t tileCount(const GridCells& cells) {
+    return ((cells.columns + kTile - 1) / kTile) * ((cells.rows + kTile - 1) / kTile);
+}
+
+GridCells wholeGrid(const IlluminanceGrid& grid) {
+    GridCells cells;
+    cells.columns = grid.columns;
+    cells.rows = grid.rows;
+    return cells;
+}
+
+void fillTile(const GridWork& work, std::size_t tile) {
+    fillCells(work.index, work.maintenanceFactor, work.grid, tileOf(wholeGrid(work.grid), tile));
+}
+
+// [first, last) of the indices 0..count whose centre(i), ascending with i, is within [low,
+// high]. A search over the cell centres themselves, so that the edges agree with cellCentre
+// to the last bit.
+template <typename Centre>
+std::pair<std::size_t, std::size_t> indicesWithin(std::size_t count, double low, double high,
+                                                  Centre centre) {
+    const auto all = std::views::iota(std::size_t{0}, count);
+    auto firstWhereNot = [&](auto below) {
+        return static_cast<std::size_t>(std::ranges::partition_point(all, below) - all.begin());
+    };
+    const std::size_t first = firstWhereNot([&](std::size_t i) { return centre(i) < low; });
+    const std::size_t last = firstWhereNot([&](std::size_t i) { return centre(i) <= high; });
+    return {first, std::max(first, last)};
 }
 
 void fillTiles(GridWork& work) {
@@ -124,8 +164,7 @@ Result<IlluminanceGrid> illuminanceGrid(const Box& extent, double cellSize,
     }
     IlluminanceGrid grid = emptyGrid(extent, cellSize);
     GridWork work{index, grid, maintenanceFactor};
-    work.tilesAcross = (grid.columns + kTile - 1) / kTile;
-    work.tileCount = work.tilesAcross * ((grid.rows + kTile - 1) / kTile);
+    work.tileCount = tileCount(wholeGrid(grid));
     progress.setStage("illuminance");
     const unsigned helpers =
         (threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : threads) - 1;
@@ -151,6 +190,37 @@ Result<IlluminanceGrid> illuminanceGrid(const Box& extent, double cellSize,
     }
     progress.update(work.tileCount, work.tileCount);
     return grid;
+}
+
+GridCells cellsWithin(const IlluminanceGrid& grid, const Box& area) {
+    // Rows run southwards, so they are searched by −y (negating is exact).
+    const auto [column0, column1] =
+        indicesWithin(grid.columns, area.min_corner().x(), area.max_corner().x(),
+                      [&](std::size_t c) { return grid.cellCentre(c, 0).x(); });
+    const auto [row0, row1] =
+        indicesWithin(grid.rows, -area.max_corner().y(), -area.min_corner().y(),
+                      [&](std::size_t r) { return -grid.cellCentre(0, r).y(); });
+    GridCells cells;
+    cells.column0 = column0;
+    cells.row0 = row0;
+    cells.columns = column1 - column0;
+    cells.rows = row1 - row0;
+    return cells;
+}
+
+GridCells refreshIlluminanceGrid(IlluminanceGrid& grid, const Box& area,
+                                 const LuminaireIndex& index, double maintenanceFactor) {
+    assert(grid.lux.size() == grid.columns * grid.rows && "refresh: a grid without its cells");
+    const GridCells cells = cellsWithin(grid, area);
+    if (cells.isEmpty()) {
+        return cells;
+    }
+    // In tiles as illuminanceGrid goes, so that each R-tree query serves nearby cells only.
+    const std::size_t tiles = tileCount(cells);
+    for (std::size_t tile = 0; tile < tiles; ++tile) {
+        fillCells(index, maintenanceFactor, grid, tileOf(cells, tile));
+    }
+    return cells;
 }
 
 } // namespace trygg

@@ -4,6 +4,7 @@
 #include <boost/geometry.hpp> // the cartesian strategies the R-tree needs
 #include <boost/geometry/index/rtree.hpp>
 #include <boost/iterator/function_output_iterator.hpp>
+#include <cassert>
 #include <cmath>
 #include <numbers>
 
@@ -20,6 +21,13 @@ double angleFromNadir(double distance, double drop) {
 
 std::size_t planeIndex(IlluminancePlane plane) {
     return static_cast<std::size_t>(plane);
+}
+
+constexpr std::array kPlanes = {IlluminancePlane::Horizontal, IlluminancePlane::Vertical};
+
+// The one place a reach box is made, so that removing an entry finds the box it was put in with.
+Box squareAround(const Point& at, double reach) {
+    return Box{Point{at.x() - reach, at.y() - reach}, Point{at.x() + reach, at.y() + reach}};
 }
 
 } // namespace
@@ -63,16 +71,13 @@ struct LuminaireIndex::Trees {
 LuminaireIndex::LuminaireIndex(std::vector<Luminaire> luminaires, double thresholdLux)
     : m_luminaires(std::move(luminaires)), m_thresholdLux(thresholdLux),
       m_trees(std::make_unique<Trees>()) {
-    for (IlluminancePlane plane : {IlluminancePlane::Horizontal, IlluminancePlane::Vertical}) {
+    for (IlluminancePlane plane : kPlanes) {
         std::vector<Trees::Entry> entries;
         auto& reach = m_reach[planeIndex(plane)];
         for (std::size_t i = 0; i < m_luminaires.size(); ++i) {
             reach.push_back(reachOf(m_luminaires[i], plane, thresholdLux));
-            const Point& at = m_luminaires[i].position();
             if (reach.back() > 0.0) {
-                entries.push_back({Box{Point{at.x() - reach.back(), at.y() - reach.back()},
-                                       Point{at.x() + reach.back(), at.y() + reach.back()}},
-                                   i});
+                entries.emplace_back(reachBox(i, plane), i);
             }
         }
         m_trees->byPlane[planeIndex(plane)] = Trees::Tree(entries); // packed bulk load
@@ -82,6 +87,64 @@ LuminaireIndex::LuminaireIndex(std::vector<Luminaire> luminaires, double thresho
 LuminaireIndex::~LuminaireIndex() = default;
 LuminaireIndex::LuminaireIndex(LuminaireIndex&& other) noexcept = default;
 LuminaireIndex& LuminaireIndex::operator=(LuminaireIndex&& other) noexcept = default;
+
+Box LuminaireIndex::reachBox(std::size_t luminaire, IlluminancePlane plane) const {
+    const double range = reach(luminaire, plane);
+    return range > 0.0 ? squareAround(m_luminaires[luminaire].position(), range) : emptyBox();
+}
+
+std::size_t LuminaireIndex::add(Luminaire luminaire) {
+    const std::size_t index = m_luminaires.size();
+    m_luminaires.push_back(std::move(luminaire));
+    for (auto& reach : m_reach) {
+        reach.push_back(0.0);
+    }
+    enterTrees(index);
+    return index;
+}
+
+void LuminaireIndex::replace(std::size_t index, Luminaire luminaire) {
+    assert(index < m_luminaires.size() && "replace: no luminaire with this index");
+    leaveTrees(index);
+    m_luminaires[index] = std::move(luminaire);
+    enterTrees(index);
+}
+
+void LuminaireIndex::setOn(std::size_t index, bool on) {
+    assert(index < m_luminaires.size() && "setOn: no luminaire with this index");
+    LuminaireSpec spec = m_luminaires[index].spec();
+    if (spec.on == on) {
+        return;
+    }
+    spec.on = on;
+    Result<Luminaire> switched = makeLuminaire(std::move(spec));
+    assert(switched && "the spec of a valid luminaire stays valid when switched");
+    replace(index, std::move(*switched));
+}
+
+// Computes the luminaire's reach on each plane and files its reach boxes; an off luminaire,
+// with no reach, stays out of the trees.
+void LuminaireIndex::enterTrees(std::size_t luminaire) {
+    for (IlluminancePlane plane : kPlanes) {
+        m_reach[planeIndex(plane)][luminaire] =
+            reachOf(m_luminaires[luminaire], plane, m_thresholdLux);
+        if (reach(luminaire, plane) > 0.0) {
+            m_trees->byPlane[planeIndex(plane)].insert({reachBox(luminaire, plane), luminaire});
+        }
+    }
+}
+
+// Takes out the boxes enterTrees (or the constructor) filed, before the luminaire changes.
+void LuminaireIndex::leaveTrees(std::size_t luminaire) {
+    for (IlluminancePlane plane : kPlanes) {
+        if (reach(luminaire, plane) > 0.0) {
+            [[maybe_unused]] const std::size_t removed =
+                m_trees->byPlane[planeIndex(plane)].remove({reachBox(luminaire, plane), luminaire});
+            assert(removed == 1 && "a luminaire's reach box is in its tree");
+        }
+        m_reach[planeIndex(plane)][luminaire] = 0.0;
+    }
+}
 
 bool LuminaireIndex::reaches(std::size_t luminaire, const Point& point,
                              IlluminancePlane plane) const {

@@ -30,6 +30,21 @@ struct IlluminanceGrid {
     }
 };
 
+/// A rectangle of a grid's cells: columns [column0, column0 + columns), rows [row0, row0 + rows)
+/// (row 0 is the northernmost), as a view repaints them.
+struct GridCells {
+    std::size_t column0 = 0;
+    std::size_t row0 = 0;
+    std::size_t columns = 0;
+    std::size_t rows = 0;
+
+    [[nodiscard]] bool isEmpty() const { return columns == 0 || rows == 0; }
+};
+
+/// The cells of `grid` whose centres lie in `area`, edges included; empty when none do (an
+/// area beside the grid, an empty or inverse box).
+GridCells cellsWithin(const IlluminanceGrid& grid, const Box& area);
+
 /// The grid covering `extent` from its west and north edges, with as many cells as it takes
 /// to cover it (the last column and row may reach past its east and south edges). Each cell is
 /// LuminaireIndex::horizontalIlluminance at its centre. `threads` 0 means one per core.
@@ -39,5 +54,13 @@ struct IlluminanceGrid {
 Result<IlluminanceGrid> illuminanceGrid(const Box& extent, double cellSize,
                                         const LuminaireIndex& index, double maintenanceFactor,
                                         Progress& progress, unsigned threads = 0);
+
+/// Recomputes the cells of `grid` whose centres lie in `area` (cellsWithin) from `index` as it
+/// is now, each to exactly the value illuminanceGrid would give it, and returns those cells so
+/// that a view can repaint just them. After a change to luminaire i, refresh the union of
+/// index.reachBox(i, IlluminancePlane::Horizontal) before and after it: no other cell changes.
+/// `maintenanceFactor` must be the one the grid was made with. Runs on the calling thread.
+GridCells refreshIlluminanceGrid(IlluminanceGrid& grid, const Box& area,
+                                 const LuminaireIndex& index, double maintenanceFactor);
 
 } // namespace trygg

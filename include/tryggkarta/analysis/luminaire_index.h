@@ -28,7 +28,14 @@ enum class IlluminancePlane { Horizontal, Vertical };
 double reachOf(const Luminaire& luminaire, IlluminancePlane plane,
                double thresholdLux = kReachThresholdLux);
 
-/// The luminaires of an area with an R-tree per plane over their reach.
+/// The luminaires of an area with an R-tree per plane over their reach. Changed in place as a
+/// planner adds, moves, turns or switches lamps: each change takes the luminaire's old reach
+/// boxes out of the trees and puts its new ones in, so that every query afterwards gives
+/// exactly what an index freshly built over luminaires() would.
+///
+/// Indices are stable: a luminaire keeps its index for the index's life, and nothing is ever
+/// taken out of luminaires(). To remove one, switch it off (setOn(i, false)): an off luminaire
+/// has no reach, is in no tree and adds nothing anywhere.
 class LuminaireIndex {
 public:
     explicit LuminaireIndex(std::vector<Luminaire> luminaires,
@@ -39,12 +46,17 @@ public:
     LuminaireIndex(const LuminaireIndex&) = delete;
     LuminaireIndex& operator=(const LuminaireIndex&) = delete;
 
+    /// In index order. add() may move the luminaires, so references do not outlive a change.
     [[nodiscard]] const std::vector<Luminaire>& luminaires() const { return m_luminaires; }
     [[nodiscard]] double thresholdLux() const { return m_thresholdLux; }
     /// reachOf the luminaire with this index in luminaires().
     [[nodiscard]] double reach(std::size_t luminaire, IlluminancePlane plane) const {
         return m_reach[static_cast<std::size_t>(plane)][luminaire];
     }
+    /// The square centred on the luminaire with sides 2 × reach: the area it lights on `plane`.
+    /// emptyBox() when it is off. After a change to a luminaire, illuminance on `plane` may
+    /// differ within the union of its reach boxes before and after, and nowhere else.
+    [[nodiscard]] Box reachBox(std::size_t luminaire, IlluminancePlane plane) const;
     /// True when the luminaire is on and `point` lies within its reach.
     [[nodiscard]] bool reaches(std::size_t luminaire, const Point& point,
                                IlluminancePlane plane) const;
@@ -64,8 +76,20 @@ public:
     verticalIlluminance(const Point& point, double facingAzimuth,
                         double maintenanceFactor = kDefaultMaintenanceFactor) const;
 
+    /// Appends `luminaire` and returns its index (the former luminaires().size()).
+    std::size_t add(Luminaire luminaire);
+    /// Puts `luminaire` in the place of the one at `index` (moved, turned, another profile or
+    /// height, switched on or off); `index` must be below luminaires().size().
+    void replace(std::size_t index, Luminaire luminaire);
+    /// Switches the luminaire at `index` on or off: a replace with only the spec's `on`
+    /// changed. Switching off is how a luminaire is removed (indices never shift).
+    void setOn(std::size_t index, bool on);
+
 private:
     struct Trees;
+    void enterTrees(std::size_t luminaire);
+    void leaveTrees(std::size_t luminaire);
+
     std::vector<Luminaire> m_luminaires;
     double m_thresholdLux = kReachThresholdLux;
     std::array<std::vector<double>, 2> m_reach;

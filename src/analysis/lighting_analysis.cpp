@@ -1,0 +1,202 @@
+#include "tryggkarta/analysis/lighting_analysis.h"
+
+#include <boost/geometry.hpp>
+
+#include <algorithm>
+#include <limits>
+
+namespace trygg {
+namespace {
+
+std::string textOf(const Layer& layer, const Feature& f, std::string_view field) {
+    const auto index = layer.definition().fieldIndex(field);
+    if (!index || *index >= f.values.size()) {
+        return {};
+    }
+    const auto* text = std::get_if<std::string>(&f.values[*index]);
+    return text ? *text : std::string();
+}
+
+bool concernsLight(const Layer& layer, const Feature& f) {
+    return textOf(layer, f, "kategori") == "belysning" || textOf(layer, f, "ljusforh") == "morker";
+}
+
+/// The class of the nearest sample within reach, else the fallback class.
+std::size_t classNear(const LightingModel& model, const Point& p) {
+    const double reach = model.options.observationReach;
+    double best = reach * reach;
+    std::optional<std::size_t> found;
+    for (std::size_t i = 0; i < model.samples.size(); ++i) {
+        const double d = bg::comparable_distance(p, model.samples.position[i]);
+        if (d <= best) {
+            best = d;
+            found = model.samples.classIndex[i];
+        }
+    }
+    return found ? *found : *model.network.table.indexOf(model.network.table.fallbackClassName);
+}
+
+void nearestGap(const LightingModel& model, const PathLighting& paths, ObservationLight& obs) {
+    double best = std::numeric_limits<double>::infinity();
+    for (std::size_t g = 0; g < paths.gaps.size(); ++g) {
+        const DarkGap& gap = paths.gaps[g];
+        const LineString piece = subLine(model.network.lines[gap.line].line, gap.from, gap.to);
+        const double d = piece.size() >= 2 ? bg::distance(obs.position, piece)
+                                           : bg::distance(obs.position, gap.worstAt);
+        if (d < best) {
+            best = d;
+            obs.gap = g;
+            obs.gapDistance = d;
+        }
+    }
+}
+
+std::vector<ObservationLight> joinObservations(const LightingModel& model,
+                                               const LuminaireIndex& index,
+                                               const PathLighting& paths,
+                                               const Project& project) {
+    std::vector<ObservationLight> out;
+    const Layer* layer = project.layer(kObservationLayer);
+    if (!layer) {
+        return out;
+    }
+    for (const Feature& f : layer->features()) {
+        const auto* point = f.geometry ? std::get_if<Point>(&*f.geometry) : nullptr;
+        if (!point || !concernsLight(*layer, f)) {
+            continue;
+        }
+        ObservationLight obs;
+        obs.observation = f.id;
+        obs.position = *point;
+        obs.lux = index.horizontalIlluminance(*point, model.options.maintenanceFactor);
+        obs.classIndex = classNear(model, *point);
+        nearestGap(model, paths, obs);
+        out.push_back(obs);
+    }
+    return out;
+}
+
+void summarise(const LightingModel& model, LightingScenario& s) {
+    const auto& classes = model.network.table.classes;
+    std::vector<ClassSummary> all(classes.size());
+    std::vector<bool> seen(classes.size(), false);
+    for (std::size_t c = 0; c < classes.size(); ++c) {
+        all[c].classIndex = c;
+        all[c].worstMinimum = std::numeric_limits<double>::infinity();
+    }
+    s.metres = s.underLitMetres = s.darkMetres = 0.0;
+    for (const PathSegment& segment : s.paths.segments) {
+        ClassSummary& c = all[segment.classIndex];
+        seen[segment.classIndex] = true;
+        c.metres += segment.length();
+        if (segment.verdict == LightingVerdict::UnderLit) {
+            c.underLitMetres += segment.length();
+        } else if (segment.verdict == LightingVerdict::OverLit) {
+            c.overLitMetres += segment.length();
+        }
+        c.worstMinimum = std::min(c.worstMinimum, segment.minimumLux);
+        s.metres += segment.length();
+        s.underLitMetres += segment.verdict == LightingVerdict::UnderLit ? segment.length() : 0.0;
+    }
+    for (const DarkGap& gap : s.paths.gaps) {
+        s.darkMetres += gap.length();
+    }
+    s.classes.clear();
+    for (std::size_t c = 0; c < classes.size(); ++c) {
+        if (seen[c]) {
+            s.classes.push_back(all[c]);
+        }
+    }
+    s.observationsLit = static_cast<std::size_t>(std::ranges::count_if(
+        s.observations, [&](const ObservationLight& o) { return o.lit(model.network.table); }));
+}
+
+bool overlaps(const DarkGap& a, const DarkGap& b) {
+    return a.line == b.line && a.from < b.to && b.from < a.to;
+}
+
+} // namespace
+
+Result<LightingModel> buildLightingModel(const Project& project, LightingClassTable table,
+                                         const LuminaireOptions& luminaireOptions,
+                                         const LightingOptions& options) {
+    auto network = buildPathNetwork(project, std::move(table));
+    if (!network) {
+        return std::unexpected(network.error());
+    }
+    LightingModel model;
+    model.options = options;
+    model.network = std::move(*network);
+    model.samples = samplePathNetwork(model.network, options.sampleStep);
+    LuminaireOptions withoutPlanned = luminaireOptions;
+    withoutPlanned.includePlanned = false;
+    model.luminaires = projectLuminaires(project, model.network, withoutPlanned);
+    for (std::size_t i = 0; i < model.luminaires.origins.size(); ++i) {
+        if (model.luminaires.origins[i].planned) {
+            model.planned.push_back(i);
+        }
+    }
+    return model;
+}
+
+LuminaireIndex lightingIndex(const LightingModel& model, bool withPlanned) {
+    std::vector<Luminaire> luminaires = model.luminaires.luminaires;
+    if (withPlanned) {
+        for (std::size_t i : model.planned) {
+            LuminaireSpec spec = luminaires[i].spec();
+            spec.on = true;
+            luminaires[i] = *makeLuminaire(std::move(spec)); // valid: it was made before
+        }
+    }
+    return LuminaireIndex(std::move(luminaires));
+}
+
+Result<LightingScenario> runLightingScenario(const LightingModel& model,
+                                             const LuminaireIndex& index, bool withPlanned,
+                                             const Project& project, Progress& progress) {
+    auto lux = computeSampleLux(model.samples, index, model.options.maintenanceFactor, progress);
+    if (!lux) {
+        return std::unexpected(lux.error());
+    }
+    LightingScenario scenario;
+    scenario.withPlanned = withPlanned;
+    scenario.lux = std::move(*lux);
+    reevaluateScenario(model, index, scenario, project);
+    return scenario;
+}
+
+void reevaluateScenario(const LightingModel& model, const LuminaireIndex& index,
+                        LightingScenario& scenario, const Project& project) {
+    scenario.paths = evaluatePathLighting(model.network, model.samples, scenario.lux,
+                                          model.options.segmentLength);
+    scenario.observations = joinObservations(model, index, scenario.paths, project);
+    summarise(model, scenario);
+}
+
+LightingComparison compareScenarios(const LightingModel& model, const LightingScenario& before,
+                                    const LightingScenario& after) {
+    LightingComparison c;
+    c.underLitBefore = before.underLitMetres;
+    c.underLitAfter = after.underLitMetres;
+    c.gapsBefore = before.paths.gaps.size();
+    c.gapsAfter = after.paths.gaps.size();
+    c.darkBefore = before.darkMetres;
+    c.darkAfter = after.darkMetres;
+    for (const DarkGap& gap : before.paths.gaps) {
+        const bool open = std::ranges::any_of(
+            after.paths.gaps, [&](const DarkGap& other) { return overlaps(gap, other); });
+        c.gapsClosed += open ? 0 : 1;
+    }
+    c.observationsLitBefore = before.observationsLit;
+    c.observationsLitAfter = after.observationsLit;
+    c.observations = std::min(before.observations.size(), after.observations.size());
+    for (std::size_t i = 0; i < c.observations; ++i) {
+        const auto& table = model.network.table;
+        if (!before.observations[i].lit(table) && after.observations[i].lit(table)) {
+            ++c.observationsNowLit;
+        }
+    }
+    return c;
+}
+
+} // namespace trygg
