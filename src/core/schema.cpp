@@ -231,8 +231,9 @@ Result<void> validate(const LayerDef& def) {
             return fail(ErrorCode::InvalidDefinition, "field name appears twice", where);
         }
     }
-    if (def.group != kThematicGroup && def.group != kBaseMapGroup) {
-        return fail(ErrorCode::InvalidDefinition, "group must be \"tema\" or \"baskarta\"",
+    if (def.group != kThematicGroup && def.group != kBaseMapGroup && def.group != kAnalysisGroup) {
+        return fail(ErrorCode::InvalidDefinition,
+                    "group must be \"tema\", \"baskarta\" or \"analys\"",
                     file + ": group");
     }
     const auto& sym = def.symbology;

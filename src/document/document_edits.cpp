@@ -92,10 +92,12 @@ Result<void> MapDocument::check(FeatureEdit& edit) const {
     if (edit.changes.empty()) {
         return {};
     }
-    if (!isEditable(edit.layer)) {
+    const Layer* target = layer(edit.layer);
+    const bool result = target != nullptr && target->definition().group == kAnalysisGroup;
+    if (!isEditable(edit.layer) && !(result && edit.replacesResults)) {
         return fail(ErrorCode::Usage, "this layer cannot be edited", edit.layer);
     }
-    const Layer& data = *layer(edit.layer);
+    const Layer& data = *target;
     for (FeatureChange& change : edit.changes) {
         if (change.before) {
             const Feature* current = data.find(change.before->id);
@@ -121,6 +123,38 @@ Result<void> MapDocument::apply(FeatureEdit edit, const QString& text) {
         return ok;
     }
     m_undo.push(new EditCommand(*this, std::move(edit), text)); // the stack owns the command
+    return {};
+}
+
+Result<void> MapDocument::replaceAnalysisResults(
+    std::vector<std::pair<std::string, std::vector<Feature>>> layers, const QString& text) {
+    std::vector<FeatureEdit> edits;
+    for (auto& [name, features] : layers) {
+        const Layer* data = layer(name);
+        if (data == nullptr || data->definition().group != kAnalysisGroup) {
+            return fail(ErrorCode::Usage, "not an analysis result layer", name);
+        }
+        FeatureEdit edit;
+        edit.layer = name;
+        edit.replacesResults = true;
+        for (const Feature& old : data->features()) {
+            edit.changes.push_back({old, std::nullopt});
+        }
+        for (Feature& feature : features) {
+            edit.changes.push_back({std::nullopt, std::move(feature)});
+        }
+        if (auto ok = check(edit); !ok) {
+            return ok;
+        }
+        edits.push_back(std::move(edit));
+    }
+    m_undo.beginMacro(text);
+    for (FeatureEdit& edit : edits) {
+        if (!edit.empty()) {
+            m_undo.push(new EditCommand(*this, std::move(edit), text));
+        }
+    }
+    m_undo.endMacro();
     return {};
 }
 

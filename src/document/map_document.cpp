@@ -70,6 +70,9 @@ void MapDocument::replaceProject(Project project, std::filesystem::path path,
     m_metadata = std::move(project.metadata);
     m_layers.clear();
     m_rasters.clear();
+    // An analysis of the previous project says nothing about this one.
+    const bool hadAnalysis = !m_analysisRasters.empty();
+    m_analysisRasters.clear();
     for (auto& layer : project.layers) {
         DocumentLayer entry;
         // Created non-const: writableLayer changes it in place when no render holds it.
@@ -87,6 +90,9 @@ void MapDocument::replaceProject(Project project, std::filesystem::path path,
     m_selection = Selection{};
     m_undo.clear();
     emit projectReplaced();
+    if (hadAnalysis) {
+        emit analysisRastersChanged();
+    }
     emit selectionChanged();
     emit modifiedChanged(isModified());
 }
@@ -156,6 +162,32 @@ void MapDocument::setRasterDetail(std::size_t index, QImage detail, Box extent) 
     emit rasterDetailChanged();
 }
 
+void MapDocument::setAnalysisRaster(SceneRaster raster) {
+    auto same = std::ranges::find(m_analysisRasters, raster.name, &SceneRaster::name);
+    if (same != m_analysisRasters.end()) {
+        *same = std::move(raster);
+    } else {
+        m_analysisRasters.push_back(std::move(raster));
+    }
+    emit analysisRastersChanged();
+}
+
+void MapDocument::removeAnalysisRaster(std::string_view name) {
+    if (std::erase_if(m_analysisRasters, [name](const SceneRaster& r) { return r.name == name; }) > 0) {
+        emit analysisRastersChanged();
+    }
+}
+
+bool MapDocument::updateAnalysisRaster(std::string_view name, QImage image) {
+    auto raster = std::ranges::find(m_analysisRasters, name, &SceneRaster::name);
+    if (raster == m_analysisRasters.end()) {
+        return false;
+    }
+    raster->image = std::move(image);
+    emit analysisRastersChanged();
+    return true;
+}
+
 void MapDocument::setRasterVisible(int index, bool visible) {
     if (index < 0 || index >= static_cast<int>(m_rasters.size())) {
         return;
@@ -174,6 +206,7 @@ void MapDocument::setLinksVisible(bool visible) {
 MapScene MapDocument::scene(const std::string& language) const {
     MapScene scene;
     scene.rasters = m_rasters;
+    scene.analysisRasters = m_analysisRasters;
     for (auto it = m_layers.rbegin(); it != m_layers.rend(); ++it) {
         scene.layers.push_back(SceneLayer{it->layer, it->visible, it->opacity});
     }

@@ -171,7 +171,9 @@ void LayerPanel::rebuild() {
     auto* added = new QTreeWidgetItem(QStringList(tr("Tillagda lager")));
     auto* thematic = new QTreeWidgetItem(QStringList(tr("Tematiska lager")));
     auto* baseMap = new QTreeWidgetItem(QStringList(tr("Baskarta (schematisk)")));
-    for (auto* group : {added, thematic, baseMap}) {
+    auto* results = new QTreeWidgetItem(QStringList(tr("Analysresultat")));
+    bool resultsEmpty = true;
+    for (auto* group : {added, thematic, results, baseMap}) {
         group->setFlags(Qt::ItemIsEnabled | Qt::ItemIsDropEnabled);
         QFont font = group->font(0);
         font.setBold(true);
@@ -179,7 +181,11 @@ void LayerPanel::rebuild() {
     }
     for (const auto& entry : m_document.layers()) {
         const LayerDef& def = entry.layer->definition();
-        QTreeWidgetItem* group = entry.overlay ? added : def.group == kBaseMapGroup ? baseMap : thematic;
+        QTreeWidgetItem* group = entry.overlay                  ? added
+                                 : def.group == kBaseMapGroup   ? baseMap
+                                 : def.group == kAnalysisGroup ? results
+                                                                : thematic;
+        resultsEmpty = resultsEmpty && (group != results || entry.layer->size() == 0);
         auto* item = new QTreeWidgetItem(group);
         item->setText(0, layerItemText(def, entry.layer->size()));
         item->setData(0, kLayerRole, QString::fromStdString(def.table));
@@ -214,10 +220,10 @@ void LayerPanel::rebuild() {
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         item->setCheckState(0, rasters[i].visible ? Qt::Checked : Qt::Unchecked);
     }
-    for (auto* group : {added, thematic, baseMap, backgrounds}) {
+    for (auto* group : {added, thematic, results, baseMap, backgrounds}) {
         if (group->childCount() > 0) {
             m_tree->addTopLevelItem(group);
-            group->setExpanded(true);
+            group->setExpanded(group != results || !resultsEmpty);
         } else {
             delete group;
         }

@@ -119,6 +119,7 @@ MainWindow::MainWindow(LayerCatalog catalog, QWidget* parent)
     connect(&m_document, &MapDocument::featuresChanged, this, &MainWindow::refreshScene);
     connect(&m_document, &MapDocument::linksChanged, this, &MainWindow::refreshScene);
     connect(&m_document, &MapDocument::rasterDetailChanged, this, &MainWindow::refreshScene);
+    connect(&m_document, &MapDocument::analysisRastersChanged, this, &MainWindow::refreshScene);
     m_rasterDetail = new RasterDetail(m_document, *m_canvas, this);
     connect(m_rasterDetail, &RasterDetail::problem, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });

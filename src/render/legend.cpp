@@ -1,6 +1,8 @@
 // The legend: each drawn layer's title in the map's language and, for thematic layers, a
 // swatch and label per styled value. Base-map layers take one row each, so the legend
-// explains the plan rather than the street classes. Links, drawn above the layers, come first.
+// explains the plan rather than the street classes. Links, drawn above the layers, come first;
+// an analysis raster with classes (a lux map) comes between the thematic layers and the base
+// map, where it is drawn, as a heading and a colour box per class.
 
 #include "decorations.h"
 #include "link_painter.h"
@@ -20,7 +22,50 @@ struct LegendRow {
     const Style* style = nullptr; ///< null for headings and links
     GeometryKind kind = GeometryKind::Point;
     bool link = false; ///< the measure→observation links' line
+    bool ramp = false; ///< a class of an analysis raster: a box of `rampColour`
+    QColor rampColour = QColor(); ///< as drawn on the map, the raster's opacity included
 };
+
+void addLayerRows(const SceneLayer& layer, const std::string& language, std::vector<LegendRow>& rows) {
+    const LayerDef& definition = layer.layer->definition();
+    const Symbology& symbology = definition.symbology;
+    const QString title = QString::fromStdString(definition.title.in(language));
+    const FieldDef* field = symbology.field.empty() ? nullptr : definition.field(symbology.field);
+    if (definition.group == kBaseMapGroup || symbology.byValue.empty() || field == nullptr) {
+        rows.push_back({title, false, &symbology.fallback, definition.geometry});
+        return;
+    }
+    rows.push_back({title, true, nullptr, definition.geometry});
+    // In the order of the value list, which is the order people know the categories in.
+    for (const CodedValue& value : field->values) {
+        if (auto style = symbology.byValue.find(value.code); style != symbology.byValue.end()) {
+            rows.push_back({QString::fromStdString(value.label.in(language)), false, &style->second,
+                            definition.geometry});
+        }
+    }
+}
+
+/// A heading and one row per class for each shown analysis raster that has classes.
+void addAnalysisRows(const MapScene& scene, std::vector<LegendRow>& rows) {
+    const std::string& language = scene.decorations.language;
+    for (auto it = scene.analysisRasters.rbegin(); it != scene.analysisRasters.rend(); ++it) {
+        if (!it->visible || it->image.isNull() || it->legend.empty()) {
+            continue;
+        }
+        LegendRow heading;
+        heading.text = QString::fromStdString(it->legendTitle.in(language));
+        heading.heading = true;
+        rows.push_back(std::move(heading));
+        for (const RampLegendStep& step : it->legend) {
+            LegendRow row;
+            row.text = QString::fromStdString(step.label.in(language));
+            row.ramp = true;
+            row.rampColour = QColor::fromRgba(step.colour);
+            row.rampColour.setAlphaF(row.rampColour.alphaF() * static_cast<float>(it->opacity));
+            rows.push_back(std::move(row));
+        }
+    }
+}
 
 std::vector<LegendRow> legendRows(const MapScene& scene, const ViewTransform& view) {
     const std::string& language = scene.decorations.language;
@@ -30,32 +75,31 @@ std::vector<LegendRow> legendRows(const MapScene& scene, const ViewTransform& vi
                                          : QStringLiteral("Koppling åtgärd–observation"),
                         false, nullptr, GeometryKind::LineString, true});
     }
-    for (auto it = scene.layers.rbegin(); it != scene.layers.rend(); ++it) {
-        if (!drawnAtScale(*it, view) || it->layer->size() == 0) {
-            continue;
+    // Top first: the analysis rasters where the renderer puts them among the layers.
+    const std::size_t analysisAt = scene.analysisPosition();
+    for (std::size_t i = scene.layers.size(); i-- > 0;) {
+        if (i + 1 == analysisAt) {
+            addAnalysisRows(scene, rows);
         }
-        const LayerDef& definition = it->layer->definition();
-        const Symbology& symbology = definition.symbology;
-        const QString title = QString::fromStdString(definition.title.in(language));
-        const FieldDef* field = symbology.field.empty() ? nullptr : definition.field(symbology.field);
-        if (definition.group == kBaseMapGroup || symbology.byValue.empty() || field == nullptr) {
-            rows.push_back({title, false, &symbology.fallback, definition.geometry});
-            continue;
+        if (drawnAtScale(scene.layers[i], view) && scene.layers[i].layer->size() > 0) {
+            addLayerRows(scene.layers[i], language, rows);
         }
-        rows.push_back({title, true, nullptr, definition.geometry});
-        // In the order of the value list, which is the order people know the categories in.
-        for (const CodedValue& value : field->values) {
-            if (auto style = symbology.byValue.find(value.code); style != symbology.byValue.end()) {
-                rows.push_back({QString::fromStdString(value.label.in(language)), false, &style->second,
-                                definition.geometry});
-            }
-        }
+    }
+    if (analysisAt == 0) {
+        addAnalysisRows(scene, rows);
     }
     return rows;
 }
 
 void drawSwatch(QPainter& painter, const LegendRow& row, QRectF box, const ViewTransform& view) {
     const QLineF across(box.left(), box.center().y(), box.right(), box.center().y());
+    if (row.ramp) {
+        // A grey edge, so the near-white class shows on the white panel.
+        painter.setPen(QPen(QColor(150, 150, 150), std::max(1.0, view.pixelsForMillimetres(0.1))));
+        painter.setBrush(row.rampColour);
+        painter.drawRect(box.adjusted(0, box.height() * 0.1, 0, -box.height() * 0.1));
+        return;
+    }
     if (row.link) {
         painter.setPen(linkPen(view, false));
         painter.drawLine(across);

@@ -41,9 +41,12 @@ bool labelsAtScale(const Symbology& symbology, const ViewTransform& view) {
     return !(symbology.labelMaxScale > 0.0 && view.scaleDenominator() > symbology.labelMaxScale);
 }
 
-void drawRasters(QPainter& painter, const MapScene& scene, const ViewTransform& view) {
-    painter.setRenderHint(QPainter::SmoothPixmapTransform);
-    for (const SceneRaster& raster : scene.rasters) {
+/// Backgrounds are smoothed when scaled; classified analysis rasters are not, so each cell
+/// stays one sharp square of its class's colour.
+void drawRasters(QPainter& painter, const std::vector<SceneRaster>& rasters, const ViewTransform& view,
+                 bool smooth) {
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, smooth);
+    for (const SceneRaster& raster : rasters) {
         if (!raster.visible || raster.image.isNull() || isEmpty(raster.extent)) {
             continue;
         }
@@ -123,7 +126,7 @@ RenderStats MapRenderer::render(QPainter& painter, const MapScene& scene, const 
                                 const std::atomic<bool>* cancel) const {
     RenderStats stats;
     painter.save();
-    drawRasters(painter, scene, view);
+    drawRasters(painter, scene.rasters, view, true);
     // Labels go on after every layer, in drawing order: base-map street names first (they
     // are drawn first and orient the reader), then the thematic layers' labels where room is left.
     std::vector<LabelCandidate> labels;
@@ -137,7 +140,11 @@ RenderStats MapRenderer::render(QPainter& painter, const MapScene& scene, const 
         }
     }
     LayerPass pass(painter, view, cancel, stats);
+    const std::size_t analysisAt = scene.analysisPosition();
     for (std::size_t i = 0; i < scene.layers.size(); ++i) {
+        if (i == analysisAt) {
+            drawRasters(painter, scene.analysisRasters, view, false);
+        }
         const SceneLayer& sceneLayer = scene.layers[i];
         bool drawn = !isCancelled(cancel);
         if (drawn && dense[i]) {
@@ -151,6 +158,9 @@ RenderStats MapRenderer::render(QPainter& painter, const MapScene& scene, const 
             painter.restore();
             return stats;
         }
+    }
+    if (analysisAt == scene.layers.size()) {
+        drawRasters(painter, scene.analysisRasters, view, false);
     }
     stats.linksDrawn = drawLinks(painter, scene, view);
     placeLabels(painter, view, labels, stats);

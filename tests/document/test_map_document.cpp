@@ -3,10 +3,12 @@
 
 #include "test_support.h"
 
+#include "tryggkarta/document/lux_raster.h"
 #include "tryggkarta/document/map_document.h"
 #include "tryggkarta/io/importer.h"
 #include "tryggkarta/io/project_store.h"
 
+#include <QSignalSpy>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -282,4 +284,115 @@ TEST_CASE("the scene carries the links while both their layers are shown", "[doc
     scene = doc.scene("sv");
     CHECK(scene.links.empty());
     CHECK_FALSE(scene.linksVisible);
+}
+
+TEST_CASE("an analysis raster shows between base map and themes, and is not project data",
+          "[document]") {
+    OpenDocument open;
+    MapDocument& doc = open.document;
+    QSignalSpy changed(&doc, &MapDocument::analysisRastersChanged);
+    IlluminanceGrid grid;
+    grid.extent = Box(Point(733000.0, 7096090.0), Point(733020.0, 7096100.0));
+    grid.cellSize = 10.0;
+    grid.columns = 2;
+    grid.rows = 1;
+    grid.lux = {0.1F, 20.0F};
+    doc.setAnalysisRaster(luxSceneRaster("belysning", grid));
+    CHECK(changed.count() == 1);
+    CHECK_FALSE(doc.isModified());
+
+    MapScene scene = doc.scene("sv");
+    CHECK(scene.rasters.empty());
+    REQUIRE(scene.analysisRasters.size() == 1);
+    const SceneRaster& shown = scene.analysisRasters[0];
+    CHECK(shown.name == "belysning");
+    CHECK(shown.image.size() == QSize(2, 1));
+    CHECK(shown.extent.min_corner().y() == 7096090.0);
+    CHECK(shown.extent.max_corner().x() == 733020.0);
+    CHECK(shown.legend.size() == 9);
+    // The scene puts it after every base-map layer and before every thematic one.
+    const std::size_t at = scene.analysisPosition();
+    REQUIRE(at > 0);
+    REQUIRE(at < scene.layers.size());
+    for (std::size_t i = 0; i < scene.layers.size(); ++i) {
+        CHECK((scene.layers[i].layer->definition().group == kBaseMapGroup) == (i < at));
+    }
+
+    // The same name replaces it; new pixels reach the next scene, not the one taken before.
+    doc.setAnalysisRaster(luxSceneRaster("belysning", grid));
+    CHECK(doc.analysisRasters().size() == 1);
+    CHECK(changed.count() == 2);
+    QImage image = doc.analysisRasters()[0].image;
+    grid.lux[0] = 5.0F;
+    paintLux(image, grid, 0, 0, 1, 1);
+    CHECK(doc.updateAnalysisRaster("belysning", image));
+    CHECK(changed.count() == 3);
+    CHECK(doc.scene("sv").analysisRasters[0].image.pixel(0, 0) == luxColour(5.0F));
+    CHECK(shown.image.pixel(0, 0) != luxColour(5.0F));
+    CHECK_FALSE(doc.updateAnalysisRaster("skuggor", image));
+    CHECK(changed.count() == 3);
+
+    // The grid goes to a GeoTIFF through the same header.
+    REQUIRE(writeIlluminanceGeoTiff(open.dir / "belysning.tif", grid, doc.crs(), Progress::none()));
+    CHECK(std::filesystem::exists(open.dir / "belysning.tif"));
+
+    doc.removeAnalysisRaster("skuggor");
+    CHECK(changed.count() == 3);
+    doc.removeAnalysisRaster("belysning");
+    CHECK(changed.count() == 4);
+    CHECK(doc.scene("sv").analysisRasters.empty());
+    CHECK_FALSE(doc.isModified());
+
+    // Saved and opened again, the project has no analysis; opening drops the one shown.
+    doc.setAnalysisRaster(luxSceneRaster("belysning", grid));
+    REQUIRE(doc.save());
+    auto reopened = openProject(open.path, test::sourceCatalog());
+    REQUIRE(reopened);
+    doc.setProject(std::move(*reopened), open.path);
+    CHECK(doc.analysisRasters().empty());
+    CHECK(changed.count() == 6);
+}
+
+TEST_CASE("analysis results replace their layers in one undo step, and only through that call",
+          "[document]") {
+    OpenDocument open;
+    MapDocument& doc = open.document;
+    const LayerDef& gaps = *test::sourceCatalog().find("ljus_morka");
+    auto gap = [&](double length) {
+        Feature feature;
+        feature.geometry = LineString{{0.0, 0.0}, {length, 0.0}};
+        feature.values.resize(gaps.fields.size());
+        feature.values[*gaps.fieldIndex("langd_m")] = length;
+        return feature;
+    };
+    std::vector<Feature> first{gap(10.0), gap(20.0)};
+    first[0].id = FeatureId{1};
+    first[1].id = FeatureId{2};
+    REQUIRE(doc.replaceAnalysisResults({{"ljus_morka", first}}, "Belysningsanalys"));
+    REQUIRE(doc.layer("ljus_morka")->size() == 2);
+    std::vector<Feature> second{gap(5.0)};
+    second[0].id = FeatureId{1};
+    REQUIRE(doc.replaceAnalysisResults({{"ljus_morka", second}}, "Belysningsanalys"));
+    const Layer& now = *doc.layer("ljus_morka");
+    REQUIRE(now.size() == 1);
+    CHECK(std::get<double>(now.find(FeatureId{1})->values[field("ljus_morka", "langd_m")]) == 5.0);
+    CHECK(doc.undoStack().count() == 2);
+    doc.undoStack().undo();
+    CHECK(doc.layer("ljus_morka")->size() == 2);
+    doc.undoStack().undo();
+    CHECK(doc.layer("ljus_morka")->size() == 0);
+
+    // Result layers are not edited by hand, and the call refuses other layers.
+    CHECK_FALSE(doc.isEditable("ljus_morka"));
+    CHECK_FALSE(doc.addFeature("ljus_morka", gap(3.0)));
+    auto refused = doc.replaceAnalysisResults({{"observationer", {}}}, "x");
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == ErrorCode::Usage);
+
+    // Saved like any change: the file holds the results after a save.
+    REQUIRE(doc.replaceAnalysisResults({{"ljus_morka", first}}, "Belysningsanalys"));
+    REQUIRE(doc.save());
+    auto reopened = openProject(open.path, test::sourceCatalog());
+    REQUIRE(reopened);
+    CHECK(reopened->layer("ljus_morka")->size() == 2);
 }

@@ -21,22 +21,28 @@ std::string minimalLayer(const std::string& fieldJson) {
 TEST_CASE("the shipped layer definitions load and validate") {
     auto catalog = loadLayerCatalog(TRYGG_SOURCE_LAYERS_DIR);
     REQUIRE(catalog);
-    REQUIRE(catalog->layers.size() == 11); // four thematic layers, then seven of the base map
-    CHECK(catalog->layers[0].table == "observationer");
-    CHECK(catalog->layers[1].table == "belysning");
-    CHECK(catalog->layers[2].table == "atgarder");
-    CHECK(catalog->layers[3].table == "vandringar");
-    CHECK(catalog->layers[2].geometry == GeometryKind::Any);
-    CHECK(catalog->layers[3].geometry == GeometryKind::LineString);
-    CHECK_FALSE(catalog->layers[3].geometryRequired); // a walk exists before its route
-    CHECK(catalog->layers[0].geometryRequired);
-    for (std::size_t i = 0; i < catalog->layers.size(); ++i) {
-        INFO(catalog->layers[i].table);
-        CHECK(catalog->layers[i].group == (i < 4 ? kThematicGroup : kBaseMapGroup));
+    // Four thematic layers, three analysis result layers, seven of the base map, listed top
+    // first: the observations' light under the observations, the path results above the
+    // base map.
+    std::vector<std::string> tables;
+    for (const LayerDef& def : catalog->layers) {
+        tables.push_back(def.table);
     }
-    // Drawn bottom to top: areas, water, buildings, railway, paths, streets, names.
-    CHECK(catalog->layers[4].table == "bas_ortnamn");
-    CHECK(catalog->layers[10].table == "bas_ytor");
+    CHECK(tables == std::vector<std::string>{"observationer", "ljus_observationer", "belysning",
+                                             "atgarder", "vandringar", "ljus_morka",
+                                             "ljus_strackor", "bas_ortnamn", "bas_gata",
+                                             "bas_gangvag", "bas_jarnvag", "bas_byggnad",
+                                             "bas_vatten", "bas_ytor"});
+    CHECK(catalog->find("atgarder")->geometry == GeometryKind::Any);
+    CHECK(catalog->find("vandringar")->geometry == GeometryKind::LineString);
+    CHECK_FALSE(catalog->find("vandringar")->geometryRequired); // a walk exists before its route
+    CHECK(catalog->find("observationer")->geometryRequired);
+    for (const LayerDef& def : catalog->layers) {
+        INFO(def.table);
+        const bool base = def.table.starts_with("bas_");
+        const bool result = def.table.starts_with("ljus_");
+        CHECK(def.group == (base ? kBaseMapGroup : result ? kAnalysisGroup : kThematicGroup));
+    }
     CHECK(catalog->find("bas_byggnad")->symbology.maxScale == 10000.0);
     CHECK(catalog->find("bas_gata")->symbology.labelField == "namn");
 

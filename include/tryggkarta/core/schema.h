@@ -96,11 +96,13 @@ struct FieldDef {
 /// Layer groups as the layer panel shows them.
 inline constexpr std::string_view kThematicGroup = "tema";
 inline constexpr std::string_view kBaseMapGroup = "baskarta";
+/// Results an analysis writes (lighting along paths, dark gaps): shown, not edited by hand.
+inline constexpr std::string_view kAnalysisGroup = "analys";
 
 struct LayerDef {
     std::string table; ///< GeoPackage table name, also the shapefile base name
     Label title;
-    std::string group = std::string(kThematicGroup); ///< kThematicGroup or kBaseMapGroup
+    std::string group = std::string(kThematicGroup); ///< kThematicGroup, kBaseMapGroup or kAnalysisGroup
     GeometryKind geometry = GeometryKind::Point;
     /// False when a feature may exist before it has a shape (a safety walk is recorded
     /// before the GPS has given a route, or walked without GPS). JSON "geometry_required".

@@ -31,6 +31,8 @@ struct FeatureEdit {
     /// Consecutive edits with the same key that change the same single feature become one
     /// undo step (a walk's route growing fix by fix); nullopt: never merged.
     std::optional<std::int64_t> mergeKey = std::nullopt;
+    /// Set by MapDocument::replaceAnalysisResults only: the one way result layers change.
+    bool replacesResults = false;
 
     [[nodiscard]] bool empty() const {
         return changes.empty() && linksAdded.empty() && linksRemoved.empty() &&

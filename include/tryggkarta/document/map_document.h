@@ -93,12 +93,23 @@ public:
     /// A finer view of part of a raster (read for what is on screen); a null image drops it.
     void setRasterDetail(std::size_t index, QImage detail, Box extent);
     [[nodiscard]] const std::vector<SceneRaster>& rasters() const { return m_rasters; }
+    /// Shows an analysis result (a lux map, see luxSceneRaster) above the base map and under
+    /// the thematic layers, replacing the one of the same name. Not saved with the project;
+    /// dropped when another project is opened.
+    void setAnalysisRaster(SceneRaster raster);
+    /// Does nothing when there is none of that name.
+    void removeAnalysisRaster(std::string_view name);
+    /// New pixels for an analysis raster, same extent (after a partial recomputation, see
+    /// paintLux). False, and no change, when there is none of that name.
+    bool updateAnalysisRaster(std::string_view name, QImage image);
+    [[nodiscard]] const std::vector<SceneRaster>& analysisRasters() const { return m_analysisRasters; }
     /// Whether the map draws the measure→observation links (when both layers are visible).
     void setLinksVisible(bool visible);
     [[nodiscard]] bool linksVisible() const { return m_linksVisible; }
 
-    /// A snapshot to render: shares the layer data, copies only view state. Carries the links
-    /// while both their layers are visible, those of selected features highlighted.
+    /// A snapshot to render: shares the layer data, copies only view state (and shares the
+    /// rasters' pixels). Carries the links while both their layers are visible, those of
+    /// selected features highlighted.
     [[nodiscard]] MapScene scene(const std::string& language) const;
     /// Union of the extents of all layers with features.
     [[nodiscard]] Box extent() const;
@@ -139,6 +150,11 @@ public:
     Result<std::vector<PhotoId>> addPhotos(std::string_view layer, FeatureId feature,
                                            std::vector<Photo> photos);
     Result<void> removePhoto(PhotoId id);
+    /// Replaces every feature of analysis result layers (group "analys") with new ones, all
+    /// layers as one undo step. Features keep the ids they come with (1, 2, ...), so that
+    /// results can refer to each other. Usage error for a layer that is not a result layer.
+    Result<void> replaceAnalysisResults(
+        std::vector<std::pair<std::string, std::vector<Feature>>> layers, const QString& text);
     /// The general form of all of the above: checked, then pushed as one undo step.
     Result<void> apply(FeatureEdit edit, const QString& text);
 
@@ -166,6 +182,8 @@ signals:
     void photosChanged();
     void selectionChanged();
     void rasterDetailChanged();
+    /// An analysis raster was set, removed or repainted.
+    void analysisRastersChanged();
     void layersChanged();   ///< order, visibility, opacity, added layers
     void modifiedChanged(bool modified);
     /// Emitted before save or saveAs writes, so that background readers of the file finish.
@@ -192,6 +210,7 @@ private:
     Crs m_crs;
     std::vector<DocumentLayer> m_layers;
     std::vector<SceneRaster> m_rasters;
+    std::vector<SceneRaster> m_analysisRasters;
     std::vector<MeasureLink> m_links;
     std::vector<Photo> m_photos;
     std::map<std::string, std::string> m_metadata;

@@ -1,13 +1,16 @@
 #pragma once
-// What a map shows: layers bottom to top with their view state, raster backgrounds, and
-// the decorations of a finished map. Cheap to copy (layers are shared, read-only), so a
-// render thread gets its own snapshot.
+// What a map shows: layers bottom to top with their view state, raster backgrounds,
+// analysis rasters between the base map and the thematic layers, and the decorations of a
+// finished map. Cheap to copy (layers are shared, read-only), so a render thread gets its
+// own snapshot.
 
 #include "tryggkarta/core/layer.h"
 #include "tryggkarta/core/project.h"
 
 #include <QImage>
+#include <QRgb>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,7 +24,14 @@ struct SceneLayer {
     double opacity = 1.0;
 };
 
-/// A raster background already read and reprojected for a map area (orthophoto, WMS).
+/// One class of a stepped colour ramp as the legend shows it: a colour box and its label.
+struct RampLegendStep {
+    QRgb colour = 0; ///< not premultiplied, alpha as in the image
+    Label label;     ///< "0,4–1 lx" / "0.4–1 lx"
+};
+
+/// A raster already read and reprojected for a map area: a background (orthophoto, WMS) or
+/// an analysis result (a lux map).
 struct SceneRaster {
     std::string name;
     QImage image; ///< covers `extent`, north up
@@ -33,6 +43,9 @@ struct SceneRaster {
     /// That finer view, drawn over `image` within `detailExtent` (null: none).
     QImage detail;
     Box detailExtent = emptyBox();
+    /// For a classified analysis raster: the legend's heading and classes (none: no legend).
+    Label legendTitle;
+    std::vector<RampLegendStep> legend; ///< lowest class first
 };
 
 /// A measure→observation link as the map draws it: a straight line from a point on or in the
@@ -57,11 +70,25 @@ struct MapDecorations {
 struct MapScene {
     std::vector<SceneRaster> rasters; ///< drawn first, under every layer
     std::vector<SceneLayer> layers;   ///< drawn in order: the first is at the bottom
+    /// Analysis results (lux maps): drawn above the base map and under the thematic layers,
+    /// at analysisPosition(), with nearest-neighbour scaling so classes keep sharp edges.
+    std::vector<SceneRaster> analysisRasters;
     /// Drawn above every layer and below the labels, while `linksVisible` and both the
     /// measure and the observation layer are drawn.
     std::vector<SceneLink> links;
     bool linksVisible = true;
     MapDecorations decorations;
+
+    /// Where the analysis rasters go in `layers`: before the first layer not in the base-map
+    /// group, so they never cover thematic data (layers.size() when all are base map).
+    [[nodiscard]] std::size_t analysisPosition() const {
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            if (layers[i].layer && layers[i].layer->definition().group != kBaseMapGroup) {
+                return i;
+            }
+        }
+        return layers.size();
+    }
 };
 
 } // namespace trygg
