@@ -1,9 +1,12 @@
 // The lighting model at the scale: a lux raster of 2 km × 2 km at 0.5 m (16 million
 // cells) lit by 5,000 luminaires, summing only those whose light reaches each cell (R-tree),
-// on every core; and what path sampling and dragging a lamp cost per point and per index.
+// on every core; what path sampling and dragging a lamp cost per point and per index; and
+// the whole path analysis of 52 km at 1 m.
 //   ./bench/bench_analysis --benchmark_filter=Grid     (the raster only)
 
 #include "tryggkarta/analysis/illuminance_grid.h"
+#include "tryggkarta/analysis/lighting_classes.h"
+#include "tryggkarta/analysis/path_lighting.h"
 #include "tryggkarta/analysis/luminaire_index.h"
 
 #include <benchmark/benchmark.h>
@@ -184,6 +187,49 @@ void BM_DragPlannedLamp(benchmark::State& state) {
         benchmark::Counter(cells, benchmark::Counter::kAvgIterations);
 }
 
+// 52 km of paths over the town's square: 13 streets each way, 2 km long, 167 m apart.
+Project pathGrid() {
+    LayerDef def;
+    def.table = "bas_gangvag";
+    def.geometry = GeometryKind::LineString;
+    std::vector<Feature> lines;
+    for (int i = 0; i < 13; ++i) {
+        const double at = 1.0 + i * (kSide - 2.0) / 12.0;
+        for (const LineString& line : {LineString{{at, 0.0}, {at, kSide}},
+                                       LineString{{0.0, at}, {kSide, at}}}) {
+            Feature feature;
+            feature.id = FeatureId{static_cast<std::int64_t>(lines.size() + 1)};
+            feature.geometry = line;
+            lines.push_back(std::move(feature));
+        }
+    }
+    Project project;
+    project.layers.emplace_back(def, std::move(lines));
+    return project;
+}
+
+// The whole path analysis of 52 km: network and crossings, samples every metre with their
+// class, horizontal and two vertical illuminances per sample on every core, segments, gaps.
+void BM_PathLighting(benchmark::State& state) {
+    const Project project = pathGrid();
+    auto table = readLightingClassTable(std::filesystem::path(TRYGG_SOURCE_LAYERS_DIR) /
+                                        "photometry" / "belysningsklasser.json");
+    const LuminaireIndex& index = townIndex();
+    std::size_t samples = 0;
+    std::size_t gaps = 0;
+    for (auto _ : state) {
+        auto network = buildPathNetwork(project, *table);
+        const PathSamples sampled = samplePathNetwork(*network, 1.0);
+        auto lux = computeSampleLux(sampled, index, kDefaultMaintenanceFactor, Progress::none());
+        const PathLighting result = evaluatePathLighting(*network, sampled, *lux);
+        samples = sampled.size();
+        gaps = result.gaps.size();
+        benchmark::DoNotOptimize(result.segments.data());
+    }
+    state.counters["samples"] = static_cast<double>(samples);
+    state.counters["gaps"] = static_cast<double>(gaps);
+}
+
 BENCHMARK(BM_IlluminanceGrid)
     ->Arg(50)
     ->Unit(benchmark::kMillisecond)
@@ -200,6 +246,10 @@ BENCHMARK(BM_PointIlluminance)
     ->Repetitions(3)
     ->ReportAggregatesOnly(true);
 BENCHMARK(BM_DragPlannedLamp)->Unit(benchmark::kMillisecond)->ReportAggregatesOnly(true);
+BENCHMARK(BM_PathLighting)
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
 
 } // namespace
 } // namespace trygg::bench

@@ -199,4 +199,35 @@ LightingComparison compareScenarios(const LightingModel& model, const LightingSc
     return c;
 }
 
+Result<LightingRun> runLightingAnalysis(const Project& project, LightingClassTable table,
+                                        const LuminaireOptions& luminaireOptions,
+                                        const LightingOptions& options, bool withPlanned,
+                                        Progress& progress) {
+    progress.setStage("reading lamps and paths");
+    auto model = buildLightingModel(project, std::move(table), luminaireOptions, options);
+    if (!model) {
+        return std::unexpected(model.error());
+    }
+    LightingRun run;
+    run.model = std::move(*model);
+    progress.setStage("lighting along the paths");
+    auto current = runLightingScenario(run.model, lightingIndex(run.model, false), false, project,
+                                       progress);
+    if (!current) {
+        return std::unexpected(current.error());
+    }
+    run.current = std::move(*current);
+    if (withPlanned) {
+        progress.setStage("lighting with the planned lamps");
+        auto planned = runLightingScenario(run.model, lightingIndex(run.model, true), true,
+                                           project, progress);
+        if (!planned) {
+            return std::unexpected(planned.error());
+        }
+        run.planned = std::move(*planned);
+        run.comparison = compareScenarios(run.model, run.current, *run.planned);
+    }
+    return run;
+}
+
 } // namespace trygg

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <numbers>
 #include <thread>
 
 namespace trygg {
@@ -13,6 +14,10 @@ namespace {
 
 constexpr std::size_t kChunk = 2048; // samples per unit of work
 
+constexpr std::size_t kBlock = 32;  // neighbouring samples sharing one R-tree query
+constexpr double kDegreesPerRadian = 180.0 / std::numbers::pi;
+
+// One sample, through the index's own functions.
 void computeOne(const PathSamples& samples, std::size_t i, const LuminaireIndex& index,
                 double maintenanceFactor, SampleLux& lux) {
     const Point& p = samples.position[i];
@@ -21,6 +26,57 @@ void computeOne(const PathSamples& samples, std::size_t i, const LuminaireIndex&
     const double ahead = index.verticalIlluminance(p, bearing, maintenanceFactor);
     const double behind = index.verticalIlluminance(p, bearing + 180.0, maintenanceFactor);
     lux.vertical[i] = static_cast<float>(std::min(ahead, behind));
+}
+
+double facingSum(const LuminaireIndex& index, const std::vector<std::size_t>& near,
+                 const Point& p, double azimuth) {
+    const double bearing = azimuth / kDegreesPerRadian;
+    double sum = 0.0;
+    for (std::size_t j : near) {
+        if (index.reaches(j, p, IlluminancePlane::Vertical)) {
+            sum += index.luminaires()[j].verticalAt(p, std::sin(bearing), std::cos(bearing));
+        }
+    }
+    return sum;
+}
+
+// Samples [begin, end) of one line with one query per plane: the same luminaires in the same
+// order as computeOne, so the same values to the last bit.
+void computeBlock(const PathSamples& samples, std::size_t begin, std::size_t end,
+                  const LuminaireIndex& index, double factor, SampleLux& lux) {
+    Box box{samples.position[begin], samples.position[begin]};
+    for (std::size_t i = begin + 1; i < end; ++i) {
+        bg::expand(box, samples.position[i]);
+    }
+    const auto horizontal = index.near(box, IlluminancePlane::Horizontal);
+    const auto vertical = index.near(box, IlluminancePlane::Vertical);
+    for (std::size_t i = begin; i < end; ++i) {
+        const Point& p = samples.position[i];
+        double sum = 0.0;
+        for (std::size_t j : horizontal) {
+            if (index.reaches(j, p, IlluminancePlane::Horizontal)) {
+                sum += index.luminaires()[j].horizontalAt(p);
+            }
+        }
+        lux.horizontal[i] = static_cast<float>(sum * factor);
+        const double bearing = samples.bearing[i];
+        const double ahead = facingSum(index, vertical, p, bearing) * factor;
+        const double behind = facingSum(index, vertical, p, bearing + 180.0) * factor;
+        lux.vertical[i] = static_cast<float>(std::min(ahead, behind));
+    }
+}
+
+void computeChunk(const PathSamples& samples, std::size_t chunk, const LuminaireIndex& index,
+                  double factor, SampleLux& lux) {
+    const std::size_t end = std::min(samples.size(), (chunk + 1) * kChunk);
+    for (std::size_t begin = chunk * kChunk; begin < end;) {
+        std::size_t stop = begin + 1;
+        while (stop < end && stop - begin < kBlock && samples.line[stop] == samples.line[begin]) {
+            ++stop;
+        }
+        computeBlock(samples, begin, stop, index, factor, lux);
+        begin = stop;
+    }
 }
 
 struct LuxWork {
@@ -37,10 +93,7 @@ struct LuxWork {
 
     void run() {
         for (std::size_t c = next++; c < chunks && !stop; c = next++) {
-            const std::size_t end = std::min(samples.size(), (c + 1) * kChunk);
-            for (std::size_t i = c * kChunk; i < end; ++i) {
-                computeOne(samples, i, index, maintenanceFactor, lux);
-            }
+            computeChunk(samples, c, index, maintenanceFactor, lux);
             ++done;
         }
     }
@@ -182,10 +235,7 @@ Result<SampleLux> computeSampleLux(const PathSamples& samples, const LuminaireIn
     }
     // The calling thread works too, and reports between chunks.
     for (std::size_t c = work.next++; c < work.chunks; c = work.next++) {
-        const std::size_t end = std::min(samples.size(), (c + 1) * kChunk);
-        for (std::size_t i = c * kChunk; i < end; ++i) {
-            computeOne(samples, i, index, maintenanceFactor, lux);
-        }
+        computeChunk(samples, c, index, maintenanceFactor, lux);
         ++work.done;
         progress.update(work.done, work.chunks);
         if (progress.isCancelled()) {

@@ -105,6 +105,9 @@ void addCrossings(const Project& project, const CrossingRule& rule, PathNetwork&
         Box box;
         bg::envelope(path, box);
         streets->visitIn(box, [&](const Feature& street) {
+            if (rule.streetLayer == rule.pathLayer && street.id == network.lines[i].feature) {
+                return; // a street does not cross itself
+            }
             for (const LineString& part : partsOf(*street.geometry)) {
                 MultiPoint meetings;
                 bg::intersection(path, part, meetings);

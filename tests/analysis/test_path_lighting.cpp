@@ -202,6 +202,17 @@ TEST_CASE("A lamp right above a path gives the hand-computed lux, planned ones o
     REQUIRE(without);
     CHECK(without->lux.horizontal[20] == Approx(expected).epsilon(1e-4)); // x = 20.5
     CHECK(without->lux.horizontal[80] == 0.0F); // the planned lamp is off
+    // Sample by sample through the index gives the very same values as the blocks.
+    SampleLux again = without->lux;
+    std::ranges::fill(again.horizontal, -1.0F);
+    std::ranges::fill(again.vertical, -1.0F);
+    CHECK(refreshSampleLux(again, model->samples, Box{{-1.0, -1.0}, {101.0, 1.0}}, before,
+                           0.8) == 100);
+    CHECK(again.horizontal == without->lux.horizontal);
+    CHECK(again.vertical == without->lux.vertical);
+    // Walking east at x = 20.5 the only lamp (x = 20) is behind the face: the worse way is dark.
+    CHECK(without->lux.vertical[20] == 0.0F);
+    CHECK(before.verticalIlluminance(model->samples.position[20], 270.0, 0.8) > 0.0);
     CHECK(without->lux.horizontal[50] == 0.0F); // the broken lamp is off
     REQUIRE(without->observations.size() == 1);
     CHECK(without->observations[0].lux == 0.0);

@@ -100,4 +100,22 @@ struct LightingComparison {
 LightingComparison compareScenarios(const LightingModel& model, const LightingScenario& before,
                                     const LightingScenario& after);
 
+/// A whole analysis as the CLI and the app run it: the model, the current state and, when
+/// asked, the state with the planned lamps and the comparison.
+struct LightingRun {
+    LightingModel model;
+    LightingScenario current;
+    std::optional<LightingScenario> planned;
+    std::optional<LightingComparison> comparison;
+    /// The scenario the result layers show: with the planned lamps when computed.
+    [[nodiscard]] const LightingScenario& shown() const { return planned ? *planned : current; }
+};
+
+/// Builds the model and computes the current state, and with `withPlanned` also the state
+/// with the planned lamps. Errors: those of buildLightingModel, Cancelled.
+Result<LightingRun> runLightingAnalysis(const Project& project, LightingClassTable table,
+                                        const LuminaireOptions& luminaireOptions,
+                                        const LightingOptions& options, bool withPlanned,
+                                        Progress& progress);
+
 } // namespace trygg

@@ -26,6 +26,10 @@
 
 namespace trygg {
 
+/// The folder beside the layer definitions that holds the shipped photometry profiles and
+/// the default class table.
+inline constexpr std::string_view kLightingDataFolder = "photometry";
+
 inline constexpr double kMeasureLampSpacing = 25.0;
 inline constexpr double kMeasureLampFlux = 3000.0;
 inline constexpr double kMeasureLampHeight = 5.0;
