@@ -1,5 +1,6 @@
 #include "cli_support.h"
 
+#include "tryggkarta/core/text.h"
 #include "tryggkarta/io/project_store.h"
 
 #include <csignal>
@@ -68,6 +69,50 @@ void TerminalProgress::finish() {
     if (m_drawn) {
         std::cerr << "\r\033[K" << std::flush;
         m_drawn = false;
+    }
+}
+
+std::vector<std::string_view> splitOn(std::string_view text, char separator) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t end = text.find(separator, start);
+        parts.push_back(trim(text.substr(start, end == std::string_view::npos ? end : end - start)));
+        if (end == std::string_view::npos) {
+            return parts;
+        }
+        start = end + 1;
+    }
+}
+
+std::optional<Box> parseExtent(std::string_view text) {
+    auto parts = splitOn(text, ',');
+    if (parts.size() != 4) {
+        return std::nullopt;
+    }
+    double numbers[4];
+    for (std::size_t i = 0; i < 4; ++i) {
+        auto value = parseNumber<double>(parts[i]);
+        if (!value) {
+            return std::nullopt;
+        }
+        numbers[i] = *value;
+    }
+    if (!(numbers[0] < numbers[2] && numbers[1] < numbers[3])) {
+        return std::nullopt;
+    }
+    return Box{Point{numbers[0], numbers[1]}, Point{numbers[2], numbers[3]}};
+}
+
+void replaceFeatures(Project& project, Layer& layer, std::vector<Feature> features,
+                     ChangeSet& changes) {
+    for (const Feature& old : layer.features()) {
+        changes.markRemoved(layer.name(), old.id);
+    }
+    std::erase_if(project.photos, [&](const Photo& photo) { return photo.layer == layer.name(); });
+    layer = Layer(layer.definition(), std::move(features));
+    for (const Feature& added : layer.features()) {
+        changes.markWritten(layer.name(), added.id);
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // What every sub-command shares: exit codes, error output, the layer catalog, progress.
 
+#include "tryggkarta/core/change_set.h"
 #include "tryggkarta/core/error.h"
 #include "tryggkarta/core/progress.h"
 #include "tryggkarta/core/project.h"
@@ -9,6 +10,10 @@
 #include <CLI/CLI.hpp>
 
 #include <atomic>
+#include <charconv>
+#include <optional>
+#include <string_view>
+#include <vector>
 #include <chrono>
 #include <string>
 
@@ -63,5 +68,27 @@ private:
     bool m_drawn = false;
     std::chrono::steady_clock::time_point m_lastDraw{};
 };
+
+/// The parts of `text` between `separator`s, each trimmed.
+std::vector<std::string_view> splitOn(std::string_view text, char separator);
+
+/// The whole of `text` as a number, or nothing.
+template <typename Number>
+std::optional<Number> parseNumber(std::string_view text) {
+    Number value{};
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || ptr != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+/// "minx,miny,maxx,maxy" with min < max, or nothing.
+std::optional<Box> parseExtent(std::string_view text);
+
+/// Replaces every feature of `layer` (one of `project`'s) with `features`, dropping the old
+/// features' photos, and records the change in `changes` for saveChanges.
+void replaceFeatures(Project& project, Layer& layer, std::vector<Feature> features,
+                     ChangeSet& changes);
 
 } // namespace trygg::cli

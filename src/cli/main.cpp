@@ -3,9 +3,11 @@
 
 #include "cli_support.h"
 #include "generate_command.h"
+#include "generate_lighting_command.h"
 #include "import_command.h"
 #include "import_osm_command.h"
 #include "info_command.h"
+#include "lighting_command.h"
 #include "new_command.h"
 #include "protocol_command.h"
 #include "render_command.h"
@@ -34,8 +36,10 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<ImportOsmCommand>());
     commands.push_back(std::make_unique<GenerateCommand>());
+    commands.push_back(std::make_unique<GenerateLightingCommand>());
     commands.push_back(std::make_unique<RenderCommand>());
     commands.push_back(std::make_unique<ProtocolCommand>());
+    commands.push_back(std::make_unique<LightingCommand>());
     for (auto& command : commands) {
         command->setup(app);
     }

@@ -17,29 +17,6 @@
 namespace trygg::cli {
 namespace {
 
-std::vector<std::string_view> splitOn(std::string_view text, char separator) {
-    std::vector<std::string_view> parts;
-    std::size_t start = 0;
-    while (true) {
-        std::size_t end = text.find(separator, start);
-        parts.push_back(trim(text.substr(start, end == std::string_view::npos ? end : end - start)));
-        if (end == std::string_view::npos) {
-            return parts;
-        }
-        start = end + 1;
-    }
-}
-
-template <typename Number>
-std::optional<Number> parseNumber(std::string_view text) {
-    Number value{};
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || ptr != text.data() + text.size()) {
-        return std::nullopt;
-    }
-    return value;
-}
-
 std::optional<QSize> parseSize(std::string_view text) {
     auto parts = splitOn(text, 'x');
     if (parts.size() != 2) {
@@ -54,24 +31,6 @@ std::optional<QSize> parseSize(std::string_view text) {
     return QSize(*width, *height);
 }
 
-std::optional<Box> parseExtent(std::string_view text) {
-    auto parts = splitOn(text, ',');
-    if (parts.size() != 4) {
-        return std::nullopt;
-    }
-    double numbers[4];
-    for (std::size_t i = 0; i < 4; ++i) {
-        auto value = parseNumber<double>(parts[i]);
-        if (!value) {
-            return std::nullopt;
-        }
-        numbers[i] = *value;
-    }
-    if (!(numbers[0] < numbers[2] && numbers[1] < numbers[3])) {
-        return std::nullopt;
-    }
-    return Box{Point{numbers[0], numbers[1]}, Point{numbers[2], numbers[3]}};
-}
 
 int usage(const std::string& message) {
     std::cerr << "tryggkarta-cli: " << message << '\n';

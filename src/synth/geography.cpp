@@ -63,17 +63,7 @@ void staircase(Rng& rng, double& u, double& v, double toU, double toV, LineStrin
     }
 }
 
-double length(const LineString& line) {
-    double total = 0.0;
-    for (std::size_t i = 1; i < line.size(); ++i) {
-        total += distance(line[i - 1], line[i]);
-    }
-    return total;
-}
-
 } // namespace
-
-double distance(const Point& a, const Point& b) { return std::hypot(a.x() - b.x(), a.y() - b.y()); }
 
 std::vector<HotSpot> makeHotSpots(Rng& rng) {
     std::size_t count = 8 + rng.index(3);
@@ -151,7 +141,7 @@ LineString walkRoute(Rng& rng) {
 
     double target = rng.uniform(1000.0, 2000.0);
     // Too short: wander on, turning back towards the station near the edge of the centre.
-    while (length(route) < target) {
+    while (lineLength(route) < target) {
         double cu = 0.0;
         double cv = 0.0;
         toGrid(route.back(), cu, cv);
@@ -179,18 +169,7 @@ LineString walkRoute(Rng& rng) {
 }
 
 Point pointAlong(const LineString& line, double fraction) {
-    double target = std::clamp(fraction, 0.0, 1.0) * length(line);
-    double walked = 0.0;
-    for (std::size_t i = 1; i < line.size(); ++i) {
-        double leg = distance(line[i - 1], line[i]);
-        if (leg > 0.0 && walked + leg >= target) {
-            double t = (target - walked) / leg;
-            return Point{line[i - 1].x() + t * (line[i].x() - line[i - 1].x()),
-                         line[i - 1].y() + t * (line[i].y() - line[i - 1].y())};
-        }
-        walked += leg;
-    }
-    return line.back();
+    return stationAt(line, std::clamp(fraction, 0.0, 1.0) * lineLength(line)).point;
 }
 
 } // namespace trygg::synth

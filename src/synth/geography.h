@@ -4,6 +4,7 @@
 // observations gather. Schematic on purpose: no real street geometry is bundled.
 
 #include "field_values.h"
+#include "line_geometry.h"
 
 #include "tryggkarta/core/geometry.h"
 
@@ -42,7 +43,5 @@ LineString walkRoute(Rng& rng);
 
 /// The point at `fraction` (0–1) of a line's length.
 Point pointAlong(const LineString& line, double fraction);
-
-double distance(const Point& a, const Point& b);
 
 } // namespace trygg::synth
