@@ -163,7 +163,7 @@ TEST_CASE("the shipped example project") {
         return -1;
     };
     CHECK(count("observationer") == 320);
-    CHECK(count("belysning") == 514); // placed along the base map by generate-lighting
+    CHECK(count("belysning") == 513); // placed along the base map by generate-lighting
     CHECK(count("atgarder") == 14);
     CHECK(count("vandringar") == 2);
     CHECK(json["metadata"]["example_data"].get<std::string>().starts_with("Syntetiska exempeldata"));
