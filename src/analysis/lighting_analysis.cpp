@@ -8,17 +8,9 @@
 namespace trygg {
 namespace {
 
-std::string textOf(const Layer& layer, const Feature& f, std::string_view field) {
-    const auto index = layer.definition().fieldIndex(field);
-    if (!index || *index >= f.values.size()) {
-        return {};
-    }
-    const auto* text = std::get_if<std::string>(&f.values[*index]);
-    return text ? *text : std::string();
-}
-
 bool concernsLight(const Layer& layer, const Feature& f) {
-    return textOf(layer, f, "kategori") == "belysning" || textOf(layer, f, "ljusforh") == "morker";
+    const LayerDef& def = layer.definition();
+    return textOf(def, f, "kategori") == "belysning" || textOf(def, f, "ljusforh") == "morker";
 }
 
 /// The class of the nearest sample within reach, else the fallback class.

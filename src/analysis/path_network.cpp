@@ -14,14 +14,6 @@ namespace {
 constexpr double kDegreesPerRadian = 180.0 / std::numbers::pi;
 constexpr double kSameCrossing = 1.0; // metres: meeting points closer than this are one
 
-std::string textOf(const Feature& feature, std::optional<std::size_t> field) {
-    if (!field || *field >= feature.values.size()) {
-        return {};
-    }
-    const auto* text = std::get_if<std::string>(&feature.values[*field]);
-    return text ? *text : std::string();
-}
-
 const LightingRule* ruleFor(const LightingClassTable& table, const Layer& layer,
                             const Feature& feature) {
     for (const LightingRule& rule : table.rules) {
@@ -31,7 +23,7 @@ const LightingRule* ruleFor(const LightingClassTable& table, const Layer& layer,
         if (rule.field.empty()) {
             return &rule;
         }
-        const std::string code = textOf(feature, layer.definition().fieldIndex(rule.field));
+        const std::string code = textOf(layer.definition(), feature, rule.field);
         if (std::ranges::find(rule.values, code) != rule.values.end()) {
             return &rule;
         }
@@ -50,7 +42,6 @@ std::vector<LineString> partsOf(const Geometry& geometry) {
 }
 
 void addLines(const Layer& layer, const LightingClassTable& table, PathNetwork& network) {
-    const auto nameField = layer.definition().fieldIndex("namn");
     for (const Feature& feature : layer.features()) {
         if (!feature.geometry) {
             continue;
@@ -70,7 +61,7 @@ void addLines(const Layer& layer, const LightingClassTable& table, PathNetwork& 
             NetworkLine line;
             line.layer = layer.name();
             line.feature = feature.id;
-            line.name = textOf(feature, nameField);
+            line.name = textOf(layer.definition(), feature, "namn");
             line.line = std::move(part);
             line.classIndex = cls;
             line.coreClassIndex = core;

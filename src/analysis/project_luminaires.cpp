@@ -68,29 +68,6 @@ private:
     Tree m_tree;
 };
 
-std::optional<double> numberOf(const Layer& layer, const Feature& f, std::string_view field) {
-    const auto index = layer.definition().fieldIndex(field);
-    if (!index || *index >= f.values.size()) {
-        return std::nullopt;
-    }
-    if (const auto* d = std::get_if<double>(&f.values[*index])) {
-        return *d;
-    }
-    if (const auto* i = std::get_if<std::int64_t>(&f.values[*index])) {
-        return static_cast<double>(*i);
-    }
-    return std::nullopt;
-}
-
-std::string textOf(const Layer& layer, const Feature& f, std::string_view field) {
-    const auto index = layer.definition().fieldIndex(field);
-    if (!index || *index >= f.values.size()) {
-        return {};
-    }
-    const auto* text = std::get_if<std::string>(&f.values[*index]);
-    return text ? *text : std::string();
-}
-
 bool isPhotometryFile(const fs::path& path) {
     const std::string extension = foldCase(path.extension().string());
     return extension == ".ldt" || extension == ".ies";
@@ -184,7 +161,7 @@ Result<Luminaire> inventoryLamp(Context& context, const Layer& layer, const Feat
                                 LuminaireOrigin& origin) {
     origin.layer = std::string(kInventoryLayer);
     origin.feature = feature.id;
-    origin.label = textOf(layer, feature, "stolpnr");
+    origin.label = textOf(layer.definition(), feature, "stolpnr");
     if (origin.label.empty()) {
         origin.label = "belysning " + std::to_string(toInt(feature.id));
     }
@@ -192,24 +169,24 @@ Result<Luminaire> inventoryLamp(Context& context, const Layer& layer, const Feat
     if (!point) {
         return fail(ErrorCode::InvalidGeometry, "a luminaire needs a point", origin.label);
     }
-    const std::string status = textOf(layer, feature, "status");
+    const std::string status = textOf(layer.definition(), feature, "status");
     origin.planned = status == "planerad";
     LuminaireSpec spec;
     spec.position = *point;
     spec.on = status.empty() || status == "fungerar" ||
               (origin.planned && context.options.includePlanned);
-    auto height = numberOf(layer, feature, "hojd_m");
+    auto height = numberOf(layer.definition(), feature, "hojd_m");
     if (!height) {
         context.note(origin.label, "no mounting height, " +
                                        std::to_string(int(kDefaultLampHeight)) + " m assumed");
         height = kDefaultLampHeight;
     }
     spec.height = *height;
-    spec.tilt = numberOf(layer, feature, "tilt_grad").value_or(0.0);
-    const auto azimuth = numberOf(layer, feature, "riktning");
+    spec.tilt = numberOf(layer.definition(), feature, "tilt_grad").value_or(0.0);
+    const auto azimuth = numberOf(layer.definition(), feature, "riktning");
     spec.azimuth = azimuth ? *azimuth : context.nearest.facing(*point).value_or(0.0);
-    auto photometry = photometryOf(context, origin.label, textOf(layer, feature, "armatur"),
-                                   numberOf(layer, feature, "ljusflode"));
+    auto photometry = photometryOf(context, origin.label, textOf(layer.definition(), feature, "armatur"),
+                                   numberOf(layer.definition(), feature, "ljusflode"));
     if (!photometry) {
         return std::unexpected(photometry.error());
     }
@@ -251,12 +228,12 @@ void addMeasureLamps(Context& context, const Project& project, ProjectLuminaires
         return;
     }
     for (const Feature& feature : measures->features()) {
-        const std::string status = textOf(*measures, feature, "status");
-        if (textOf(*measures, feature, "typ") != "ny_belysning" || status == "avford" ||
+        const std::string status = textOf(measures->definition(), feature, "status");
+        if (textOf(measures->definition(), feature, "typ") != "ny_belysning" || status == "avford" ||
             status == "klar" || !feature.geometry) {
             continue;
         }
-        std::string label = textOf(*measures, feature, "titel");
+        std::string label = textOf(measures->definition(), feature, "titel");
         if (label.empty()) {
             label = "åtgärd " + std::to_string(toInt(feature.id));
         }

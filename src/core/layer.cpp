@@ -103,4 +103,28 @@ bool Layer::remove(FeatureId id) {
 
 std::vector<FeatureId> Layer::query(const Box& window) const { return m_index.query(window); }
 
+std::string textOf(const LayerDef& def, const Feature& feature, std::string_view field) {
+    const auto index = def.fieldIndex(field);
+    if (!index || *index >= feature.values.size()) {
+        return {};
+    }
+    const auto* text = std::get_if<std::string>(&feature.values[*index]);
+    return text ? *text : std::string();
+}
+
+std::optional<double> numberOf(const LayerDef& def, const Feature& feature,
+                               std::string_view field) {
+    const auto index = def.fieldIndex(field);
+    if (!index || *index >= feature.values.size()) {
+        return std::nullopt;
+    }
+    if (const auto* real = std::get_if<double>(&feature.values[*index])) {
+        return *real;
+    }
+    if (const auto* integer = std::get_if<std::int64_t>(&feature.values[*index])) {
+        return static_cast<double>(*integer);
+    }
+    return std::nullopt;
+}
+
 } // namespace trygg

@@ -1,5 +1,7 @@
 #include "gdal_util.h"
 
+#include <unistd.h>
+
 #include <cpl_error.h>
 
 namespace trygg::gdal {
@@ -120,5 +122,29 @@ StringList::StringList(const std::vector<std::string>& items) {
 }
 
 std::string displayName(const std::filesystem::path& path) { return path.filename().string(); }
+
+std::filesystem::path temporaryBeside(const std::filesystem::path& target) {
+    return target.parent_path() /
+           (target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+}
+
+void removeQuietly(const std::filesystem::path& temporary) {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-journal", "-wal", "-shm", ".aux.xml"}) {
+        std::filesystem::remove(temporary.string() + suffix, ignored);
+    }
+}
+
+Result<void> moveIntoPlace(const std::filesystem::path& temporary,
+                           const std::filesystem::path& target) {
+    std::error_code ec;
+    std::filesystem::rename(temporary, target, ec);
+    if (ec) {
+        removeQuietly(temporary);
+        return fail(ErrorCode::WriteFailed, "cannot move the new file into place", target.string(),
+                    ec.message());
+    }
+    return {};
+}
 
 } // namespace trygg::gdal

@@ -52,7 +52,20 @@ Result<GDALDatasetUniquePtr> openVector(const std::filesystem::path& path, bool 
 /// Closes a dataset explicitly, so failures of the final flush are reported.
 Result<void> close(GDALDatasetUniquePtr dataset, const std::filesystem::path& path);
 
-/// A NULL-terminated char* list for GDAL from strings that outlive it.
+/// A temporary file beside `target`, so the final rename stays on one file system.
+std::filesystem::path temporaryBeside(const std::filesystem::path& target);
+
+/// Removes a temporary file and the side files GDAL or SQLite may have made for it
+/// (-journal, -wal, -shm, .aux.xml); errors are ignored.
+void removeQuietly(const std::filesystem::path& temporary);
+
+/// Renames a finished temporary file over `target` (atomic on one file system); on failure
+/// removes it and says so, naming the target.
+Result<void> moveIntoPlace(const std::filesystem::path& temporary,
+                           const std::filesystem::path& target);
+
+/// A NULL-terminated char* list for GDAL from strings that outlive it: pass a named vector,
+/// never a temporary (its strings would be gone before GDAL reads them).
 class StringList {
 public:
     explicit StringList(const std::vector<std::string>& items);

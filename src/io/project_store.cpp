@@ -15,19 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// A temporary file beside the target, so the final rename stays on one file system.
-fs::path temporaryBeside(const fs::path& path) {
-    return path.parent_path() /
-           (path.filename().string() + ".tmp-" + std::to_string(::getpid()));
-}
-
-void removeQuietly(const fs::path& path) {
-    std::error_code ec;
-    for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
-        fs::remove(path.string() + suffix, ec);
-    }
-}
-
 std::string nowIso() {
     std::time_t now = std::time(nullptr);
     std::tm utc{};
@@ -120,8 +107,8 @@ Result<void> saveProjectAs(const fs::path& path, const Project& project, Progres
     if (driver == nullptr) {
         return fail(ErrorCode::WriteFailed, "GDAL has no GeoPackage driver", path.string());
     }
-    fs::path temporary = temporaryBeside(path);
-    removeQuietly(temporary);
+    fs::path temporary = gdal::temporaryBeside(path);
+    gdal::removeQuietly(temporary);
     GDALDatasetUniquePtr dataset(
         driver->Create(temporary.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!dataset) {
@@ -135,21 +122,14 @@ Result<void> saveProjectAs(const fs::path& path, const Project& project, Progres
     }
     auto closed = gdal::close(std::move(dataset), path);
     if (!written || !closed) {
-        removeQuietly(temporary);
+        gdal::removeQuietly(temporary);
         Error error = !written ? written.error() : closed.error();
         if (error.where.empty()) {
             error.where = path.string();
         }
         return std::unexpected(error);
     }
-    std::error_code ec;
-    fs::rename(temporary, path, ec);
-    if (ec) {
-        removeQuietly(temporary);
-        return fail(ErrorCode::WriteFailed, "cannot move the new file into place", path.string(),
-                    ec.message());
-    }
-    return {};
+    return gdal::moveIntoPlace(temporary, path);
 }
 
 Result<void> createProject(const fs::path& path, const Crs& crs, const LayerCatalog& catalog) {

@@ -20,19 +20,6 @@ constexpr std::size_t kRowsPerBlock = 256;
 constexpr const char* kBandDescription = "Belysningsstyrka (lx)";
 constexpr const char* kUnit = "lx";
 
-/// A temporary file beside the target, so the final rename stays on one file system.
-/// (project_store.cpp names its temporary files the same way.)
-fs::path temporaryBeside(const fs::path& path) {
-    return path.parent_path() / (path.filename().string() + ".tmp-" + std::to_string(::getpid()));
-}
-
-/// Removes the temporary file and the side file GDAL may have made for it.
-void removeQuietly(const fs::path& path) {
-    std::error_code ec;
-    fs::remove(path, ec);
-    fs::remove(path.string() + ".aux.xml", ec);
-}
-
 Result<void> checkGrid(const fs::path& path, const Box& extent, double cellSize,
                        std::size_t columns, std::size_t rows, std::size_t values) {
     if (isEmpty(extent) || !(cellSize > 0.0) || columns == 0 || rows == 0 || columns > INT_MAX ||
@@ -119,28 +106,21 @@ Result<void> writeIlluminanceGeoTiff(const fs::path& path, const Box& extent, do
     if (auto valid = checkGrid(path, extent, cellSize, columns, rows, lux.size()); !valid) {
         return valid;
     }
-    const fs::path temporary = temporaryBeside(path);
-    removeQuietly(temporary);
+    const fs::path temporary = gdal::temporaryBeside(path);
+    gdal::removeQuietly(temporary);
     auto dataset = createGeoTiff(temporary, path, extent, cellSize, static_cast<int>(columns),
                                  static_cast<int>(rows), crs);
     if (!dataset) {
-        removeQuietly(temporary);
+        gdal::removeQuietly(temporary);
         return std::unexpected(dataset.error());
     }
     auto written = writeRows(*(*dataset)->GetRasterBand(1), path, columns, rows, lux, progress);
     auto closed = gdal::close(std::move(*dataset), path);
     if (!written || !closed) {
-        removeQuietly(temporary);
+        gdal::removeQuietly(temporary);
         return std::unexpected(!written ? written.error() : closed.error());
     }
-    std::error_code ec;
-    fs::rename(temporary, path, ec);
-    if (ec) {
-        removeQuietly(temporary);
-        return fail(ErrorCode::WriteFailed, "cannot move the new file into place", path.string(),
-                    ec.message());
-    }
-    return {};
+    return gdal::moveIntoPlace(temporary, path);
 }
 
 } // namespace trygg

@@ -5,6 +5,9 @@
 #include "tryggkarta/core/spatial_index.h"
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <type_traits>
 #include <unordered_map>
 #include <vector>
@@ -63,6 +66,14 @@ private:
     std::int64_t m_nextId = 1;
     std::uint64_t m_revision = 0;
 };
+
+/// The text in `field` of a feature of a layer with definition `def`; "" when there is no
+/// such field or the value is NULL or not text.
+std::string textOf(const LayerDef& def, const Feature& feature, std::string_view field);
+/// The number (real or integer) in `field`; nothing when there is no such field or the value
+/// is NULL or not a number.
+std::optional<double> numberOf(const LayerDef& def, const Feature& feature,
+                               std::string_view field);
 
 } // namespace trygg
 
