@@ -59,6 +59,9 @@ inline const LayerCatalog& sourceCatalog() {
     return loaded;
 }
 
+/// A path quoted for the shell command line runCli builds.
+inline std::string q(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+
 /// What a run of a command-line program printed and returned.
 struct CliRun {
     int exitCode = -1;

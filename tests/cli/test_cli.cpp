@@ -8,6 +8,7 @@
 
 #include <sys/wait.h>
 
+using trygg::test::q;
 using trygg::test::TempDir;
 
 namespace {
@@ -15,8 +16,6 @@ namespace {
 trygg::test::CliRun cli(const trygg::test::TempDir& dir, const std::string& arguments) {
     return trygg::test::runCli(TRYGG_CLI, dir, arguments);
 }
-
-std::string q(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
 
 } // namespace
 

@@ -10,6 +10,7 @@
 
 #include <cmath>
 
+using trygg::test::q;
 using trygg::test::TempDir;
 
 namespace trygg {
@@ -17,8 +18,6 @@ namespace {
 
 constexpr double kWest = 733000.0;
 constexpr double kNorth = 7096000.0;
-
-std::string q(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
 
 Feature withValues(const LayerDef& def, Geometry geometry) {
     Feature f;

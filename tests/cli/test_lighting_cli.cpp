@@ -6,16 +6,13 @@
 #include <ogrsf_frmts.h>
 #include <regex>
 
+using trygg::test::q;
 using trygg::test::TempDir;
 
 namespace {
 
 trygg::test::CliRun cli(const TempDir& dir, const std::string& arguments) {
     return trygg::test::runCli(TRYGG_CLI, dir, arguments);
-}
-
-std::string q(const std::filesystem::path& path) {
-    return "'" + path.string() + "'";
 }
 
 /// A GeoJSON file in EPSG:3006 with one line and the given properties.

@@ -3,16 +3,13 @@
 #include <catch2/catch.hpp>
 #include <regex>
 
+using trygg::test::q;
 using trygg::test::TempDir;
 
 namespace {
 
 trygg::test::CliRun cli(const TempDir& dir, const std::string& arguments) {
     return trygg::test::runCli(TRYGG_CLI, dir, arguments);
-}
-
-std::string q(const std::filesystem::path& path) {
-    return "'" + path.string() + "'";
 }
 
 /// Page objects of a PDF, not counting the page tree ("/Type /Pages").

@@ -9,6 +9,7 @@
 
 #include <sys/wait.h>
 
+using trygg::test::q;
 using namespace trygg;
 using namespace trygg::test;
 
@@ -17,8 +18,6 @@ namespace {
 trygg::test::CliRun cli(const trygg::test::TempDir& dir, const std::string& arguments) {
     return trygg::test::runCli(TRYGG_CLI, dir, arguments);
 }
-
-std::string q(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
 
 } // namespace
 
