@@ -172,7 +172,6 @@ void LayerPanel::rebuild() {
     auto* thematic = new QTreeWidgetItem(QStringList(tr("Tematiska lager")));
     auto* baseMap = new QTreeWidgetItem(QStringList(tr("Baskarta (schematisk)")));
     auto* results = new QTreeWidgetItem(QStringList(tr("Analysresultat")));
-    bool resultsEmpty = true;
     for (auto* group : {added, thematic, results, baseMap}) {
         group->setFlags(Qt::ItemIsEnabled | Qt::ItemIsDropEnabled);
         QFont font = group->font(0);
@@ -185,7 +184,6 @@ void LayerPanel::rebuild() {
                                  : def.group == kBaseMapGroup   ? baseMap
                                  : def.group == kAnalysisGroup ? results
                                                                 : thematic;
-        resultsEmpty = resultsEmpty && (group != results || entry.layer->size() == 0);
         auto* item = new QTreeWidgetItem(group);
         item->setText(0, layerItemText(def, entry.layer->size()));
         item->setData(0, kLayerRole, QString::fromStdString(def.table));
@@ -223,7 +221,7 @@ void LayerPanel::rebuild() {
     for (auto* group : {added, thematic, results, baseMap, backgrounds}) {
         if (group->childCount() > 0) {
             m_tree->addTopLevelItem(group);
-            group->setExpanded(group != results || !resultsEmpty);
+            group->setExpanded(true);
         } else {
             delete group;
         }

@@ -12,6 +12,8 @@
 #include "walk_panel.h"
 #include "import_dialog.h"
 #include "layer_panel.h"
+#include "lighting_controller.h"
+#include "lighting_panel.h"
 #include "link_panel.h"
 #include "map_tools_controller.h"
 #include "photo_panel.h"
@@ -103,6 +105,7 @@ MainWindow::MainWindow(LayerCatalog catalog, QWidget* parent)
     m_recovery = std::make_unique<RecoveryWriter>(m_document);
     showRecoveryStatus(*m_recovery, statusBar());
     createWalkMode();
+    createLightingAnalysis();
     setAcceptDrops(true);
     resize(1280, 800);
 
@@ -163,6 +166,38 @@ void MainWindow::createWalkMode() {
         m_photoDock->show();
         m_photos->choose();
     });
+}
+
+void MainWindow::createLightingAnalysis() {
+    m_lighting = new LightingController(m_document, this, this);
+    m_lightingPanel = new LightingPanel(*m_lighting, this);
+    m_lightingDock = new QDockWidget(this);
+    m_lightingDock->setObjectName(QStringLiteral("lighting"));
+    m_lightingDock->setWidget(m_lightingPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_lightingDock);
+    m_lightingDock->hide();
+    m_lightingAction = new QAction(this);
+    m_lightingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    connect(m_lightingAction, &QAction::triggered, this, &MainWindow::showLightingAnalysis);
+    // A lamp dragged with the move tool: the numbers and the lux map follow it live.
+    connect(m_tools, &MapToolsController::dragPreview, m_lighting, &LightingController::previewMove);
+    connect(m_tools, &MapToolsController::dragEnded, m_lighting, &LightingController::endPreview);
+    connect(m_lightingPanel, &LightingPanel::zoomRequested, this, &MainWindow::zoomToBox);
+    connect(m_lighting, &LightingController::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_lighting, &LightingController::problem, this,
+            [this](const QString& title, const QString& text) { QMessageBox::warning(this, title, text); });
+}
+
+void MainWindow::showLightingAnalysis() {
+    if (m_lightingDock->isHidden()) {
+        m_lightingDock->show();
+        resizeDocks({m_lightingDock}, {430}, Qt::Horizontal); // room for before and after
+    }
+    m_lightingDock->raise();
+    if (m_lighting->state() == nullptr) {
+        m_lightingPanel->runAction()->trigger();
+    }
 }
 
 void MainWindow::createActions() {
@@ -237,6 +272,9 @@ void MainWindow::createActions() {
     m_viewMenu->addAction(m_linkDock->toggleViewAction());
     m_viewMenu->addAction(m_photoDock->toggleViewAction());
     m_viewMenu->addAction(m_walk->fullScreenAction());
+    m_viewMenu->addAction(m_lightingDock->toggleViewAction());
+    m_analysisMenu = menuBar()->addMenu(QString());
+    m_analysisMenu->addActions({m_lightingAction, m_lightingPanel->runAction()});
     menuBar()->addMenu(m_walk->menu());
     m_settingsMenu = menuBar()->addMenu(QString());
     m_languageMenu = m_settingsMenu->addMenu(QString());
@@ -344,6 +382,12 @@ void MainWindow::retranslate() {
     m_linkDock->setWindowTitle(tr("Kopplingar"));
     m_photoDock->setWindowTitle(tr("Foton"));
     m_photos->retranslate();
+    m_analysisMenu->setTitle(tr("A&nalys"));
+    m_lightingAction->setText(tr("&Belysningsanalys…"));
+    m_lightingAction->setStatusTip(tr("Vilka gångvägar och gator är för mörka, och vad ändrar de planerade lamporna?"));
+    m_lightingDock->setWindowTitle(tr("Belysningsanalys"));
+    m_lightingPanel->retranslate();
+    m_lightingPanel->setLanguage(m_language.toStdString());
     m_walk->retranslate();
     m_walk->setLanguage(m_language.toStdString());
     m_quit->setText(tr("&Avsluta"));

@@ -16,6 +16,8 @@ namespace trygg {
 class AttributeTablePanel;
 class EditMenu;
 class FeatureEditing;
+class LightingController;
+class LightingPanel;
 class LinkPanel;
 class MapToolsController;
 class PhotoPanel;
@@ -52,6 +54,10 @@ public:
     [[nodiscard]] FeatureEditing* editing() const { return m_editing; }
     [[nodiscard]] MapToolsController* tools() const { return m_tools; }
     [[nodiscard]] WalkMode* walkMode() const { return m_walk; }
+    [[nodiscard]] LightingController* lighting() const { return m_lighting; }
+    [[nodiscard]] LightingPanel* lightingPanel() const { return m_lightingPanel; }
+    /// Analys → Belysningsanalys…: shows the panel and runs when nothing is computed yet.
+    [[nodiscard]] QAction* lightingAction() const { return m_lightingAction; }
     [[nodiscard]] MapContextMenu* contextMenu() const { return m_contextMenu; }
     [[nodiscard]] RasterDetail* rasterDetail() const { return m_rasterDetail; }
     [[nodiscard]] GpsTracker* gps() const { return m_gps.get(); }
@@ -68,6 +74,8 @@ private:
     /// "Show links": the measure→observation links on the map, remembered between sessions.
     void createLinkToggle();
     void createWalkMode();
+    void createLightingAnalysis();
+    void showLightingAnalysis();
     void createContextMenus();
     /// Zooms to the selected features.
     void zoomToSelection();
@@ -121,6 +129,11 @@ private:
     MapToolsController* m_tools = nullptr;
     QMenu* m_toolsMenu = nullptr;
     WalkMode* m_walk = nullptr;
+    LightingController* m_lighting = nullptr;
+    LightingPanel* m_lightingPanel = nullptr;
+    QDockWidget* m_lightingDock = nullptr;
+    QMenu* m_analysisMenu = nullptr;
+    QAction* m_lightingAction = nullptr;
     MapContextMenu* m_contextMenu = nullptr;
     RasterDetail* m_rasterDetail = nullptr;
     QAction* m_zoomSelection = nullptr;

@@ -62,7 +62,10 @@ MapToolsController::MapToolsController(MapDocument& document, MapCanvas& canvas,
     m_tools[static_cast<std::size_t>(Tool::AddPoint)] = std::move(point);
     m_tools[static_cast<std::size_t>(Tool::Line)] = std::move(line);
     m_tools[static_cast<std::size_t>(Tool::Polygon)] = std::move(polygon);
-    m_tools[static_cast<std::size_t>(Tool::Move)] = std::make_unique<MoveTool>(m_context);
+    auto moveTool = std::make_unique<MoveTool>(m_context);
+    connect(moveTool.get(), &MoveTool::dragPreview, this, &MapToolsController::dragPreview);
+    connect(moveTool.get(), &MoveTool::dragEnded, this, &MapToolsController::dragEnded);
+    m_tools[static_cast<std::size_t>(Tool::Move)] = std::move(moveTool);
     m_tools[static_cast<std::size_t>(Tool::Vertices)] = std::make_unique<VertexTool>(m_context);
     for (const auto& tool : m_tools) {
         if (tool) {

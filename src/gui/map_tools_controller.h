@@ -5,6 +5,7 @@
 
 #include "tryggkarta/core/geometry.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QToolBar>
@@ -77,6 +78,9 @@ signals:
     void geometryReady(const QString& layer, const trygg::Geometry& geometry);
     void message(const QString& text);
     void currentLayerChanged(const QString& layer);
+    /// The move tool's drag so far (see MoveTool::dragPreview): for live previews.
+    void dragPreview(const QString& layer, const QList<qint64>& ids, double dx, double dy);
+    void dragEnded();
 
 private:
     void createActions();

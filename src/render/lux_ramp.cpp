@@ -13,7 +13,7 @@ namespace {
 /// 97 (and about the same under deuteranopia and protanopia simulation), so the order reads
 /// as "darker is less light" without telling hues apart.
 constexpr std::array<QRgb, kLuxBreaks.size() + 1> kLuxColours = {
-    qRgba(0x1b, 0x2a, 0x5e, 102), // < 0.4: dark navy, 40 % alpha
+    qRgba(0x1b, 0x2a, 0x5e, 51), // < 0.4: dark navy, 20 % alpha (a night tint, not a grey box)
     qRgb(0x2b, 0x3f, 0x9e),       // 0.4–1: dark blue
     qRgb(0x2f, 0x6d, 0xb5),       // 1–2: blue
     qRgb(0x21, 0x97, 0x9b),       // 2–3: teal

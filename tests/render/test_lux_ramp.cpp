@@ -20,7 +20,7 @@ namespace {
 
 const ViewTransform kView(kStation, 1.0, QSize(200, 200)); // 1 m per pixel, station in the middle
 
-const QRgb kNavy = qRgba(0x1b, 0x2a, 0x5e, 102);
+const QRgb kNavy = qRgba(0x1b, 0x2a, 0x5e, 51);
 const QRgb kApricot = qRgb(0xff, 0xd8, 0x90);
 
 /// The image's pixels as stored (premultiplied), row by row.
@@ -110,7 +110,7 @@ TEST_CASE("lux ramp: one premultiplied pixel per cell, north row first") {
     CHECK(storedPixels(image) == std::vector<QRgb>{qPremultiply(kNavy), qRgb(0x2b, 0x3f, 0x9e),
                                                    qRgb(0x2f, 0x6d, 0xb5), qRgb(0x3f, 0xb3, 0x6b),
                                                    kApricot, 0U});
-    CHECK(qPremultiply(kNavy) == qRgba(11, 17, 38, 102));
+    CHECK(qPremultiply(kNavy) == qRgba(5, 8, 19, 51));
     CHECK(luxImage(3, 2, std::vector<float>(5, 1.0F)).isNull()); // counts must match
 }
 
@@ -172,11 +172,11 @@ TEST_CASE("renderer: the lux map lies over the base map and under the thematic l
     const QImage image = MapRenderer().renderImage(scene, kView);
     CHECK(image.pixelColor(55, 55) == QColor(kApricot));    // over the red base map
     CHECK(image.pixelColor(100, 100) == QColor(0, 0, 255)); // the point over the map
-    // Under 0.1 lx: 40 % navy over the red.
+    // Under 0.1 lx: 20 % navy over the red.
     const QColor dark = image.pixelColor(155, 55);
-    CHECK(dark.red() == Approx(0.6 * 255 + 0.4 * 0x1b).margin(2));
-    CHECK(dark.green() == Approx(0.4 * 0x2a).margin(2));
-    CHECK(dark.blue() == Approx(0.4 * 0x5e).margin(2));
+    CHECK(dark.red() == Approx(0.8 * 255 + 0.2 * 0x1b).margin(2));
+    CHECK(dark.green() == Approx(0.2 * 0x2a).margin(2));
+    CHECK(dark.blue() == Approx(0.2 * 0x5e).margin(2));
 
     // Its own opacity lets the base map through.
     scene.analysisRasters[0].opacity = 0.5;

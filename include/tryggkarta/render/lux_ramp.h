@@ -30,7 +30,7 @@ struct LuxLegendStep {
     std::string label; ///< "< 0,4 lx", "0,4–1 lx", "≥ 30 lx" ("0.4–1 lx" in English)
 };
 
-/// The colour of a lux value (not premultiplied): dark navy at 40 % alpha below 0.4 lx,
+/// The colour of a lux value (not premultiplied): dark navy at 20 % alpha below 0.4 lx,
 /// opaque above; transparent for NaN (no value).
 QRgb luxColour(float lux);
 

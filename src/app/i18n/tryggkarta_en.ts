@@ -575,6 +575,308 @@
         <source>Visa &amp;tabellen</source>
         <translation>Show the &amp;table</translation>
     </message>
+    <message>
+        <source>Analysresultat</source>
+        <translation>Analysis results</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::LightingController</name>
+    <message>
+        <source>Klasstabellen kunde inte läsas</source>
+        <translation>The class table could not be read</translation>
+    </message>
+    <message>
+        <source>Beräknar belysningen längs gångvägar och gator …</source>
+        <translation>Computing the lighting along paths and streets …</translation>
+    </message>
+    <message>
+        <source>Belysningsanalysen kunde inte göras</source>
+        <translation>The lighting analysis could not be done</translation>
+    </message>
+    <message>
+        <source>Belysningsanalys</source>
+        <translation>Lighting analysis</translation>
+    </message>
+    <message>
+        <source>Resultatet kunde inte skrivas</source>
+        <translation>The results could not be written</translation>
+    </message>
+    <message>
+        <source>Belysningsanalysen är klar. Ångra med Ctrl+Z.</source>
+        <translation>The lighting analysis is done. Undo with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Beräknar belysningsstyrkan på kartan …</source>
+        <translation>Computing the illuminance map …</translation>
+    </message>
+    <message>
+        <source>Belysningsstyrkan kunde inte beräknas</source>
+        <translation>The illuminance could not be computed</translation>
+    </message>
+    <message>
+        <source>Skriver %1 …</source>
+        <translation>Writing %1 …</translation>
+    </message>
+    <message>
+        <source>Belysningsanalysen avbröts; inget ändrades.</source>
+        <translation>The lighting analysis was cancelled; nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::LightingPanel</name>
+    <message>
+        <source>Belysningsanalys</source>
+        <translation>Lighting analysis</translation>
+    </message>
+    <message>
+        <source>&amp;Beräkna belysningen</source>
+        <translation>&amp;Compute the lighting</translation>
+    </message>
+    <message>
+        <source>Räkna ut ljuset längs gångvägar och gator och jämför med belysningsklasserna</source>
+        <translation>Compute the light along paths and streets and compare it with the lighting classes</translation>
+    </message>
+    <message>
+        <source>Beräkna</source>
+        <translation>Compute</translation>
+    </message>
+    <message>
+        <source>Spara som GeoTIFF…</source>
+        <translation>Save as GeoTIFF…</translation>
+    </message>
+    <message>
+        <source>Spara kartan över belysningsstyrkan som en GeoTIFF-fil</source>
+        <translation>Save the illuminance map as a GeoTIFF file</translation>
+    </message>
+    <message>
+        <source>Räkna med planerade armaturer</source>
+        <translation>Include planned luminaires</translation>
+    </message>
+    <message>
+        <source>Visa hur det blir med de planerade lamporna och förslagen om ny belysning, bredvid hur det är i dag</source>
+        <translation>Show how it will be with the planned lamps and the proposals for new lighting, beside how it is today</translation>
+    </message>
+    <message>
+        <source>Visa belysningsstyrka på kartan</source>
+        <translation>Show illuminance on the map</translation>
+    </message>
+    <message>
+        <source>Klasstabell…</source>
+        <translation>Class table…</translation>
+    </message>
+    <message>
+        <source>Välj vilka krav på ljus som gäller för olika gator och vägar</source>
+        <translation>Choose which lighting requirements apply to which streets and paths</translation>
+    </message>
+    <message>
+        <source>Beräkna igen</source>
+        <translation>Compute again</translation>
+    </message>
+    <message>
+        <source>Mörka partier</source>
+        <translation>Dark stretches</translation>
+    </message>
+    <message>
+        <source>Per belysningsklass</source>
+        <translation>By lighting class</translation>
+    </message>
+    <message>
+        <source>Klass</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Krav
+medel
+lx</source>
+        <translation>Required
+average
+lx</translation>
+    </message>
+    <message>
+        <source>Krav
+lägsta
+lx</source>
+        <translation>Required
+minimum
+lx</translation>
+    </message>
+    <message>
+        <source>Längd
+m</source>
+        <translation>Length
+m</translation>
+    </message>
+    <message>
+        <source>För
+mörkt
+m</source>
+        <translation>Too
+dark
+m</translation>
+    </message>
+    <message>
+        <source>Över-
+belyst
+m</source>
+        <translation>Over-
+lit
+m</translation>
+    </message>
+    <message>
+        <source>Sämsta
+lägsta
+lx</source>
+        <translation>Worst
+minimum
+lx</translation>
+    </message>
+    <message>
+        <source>Gata eller väg</source>
+        <translation>Street or path</translation>
+    </message>
+    <message>
+        <source>Mörkast
+lx</source>
+        <translation>Darkest
+lx</translation>
+    </message>
+    <message>
+        <source>Synpunkter
+nära</source>
+        <translation>Observations
+nearby</translation>
+    </message>
+    <message>
+        <source>Dubbelklicka för att visa partiet på kartan</source>
+        <translation>Double-click to show the stretch on the map</translation>
+    </message>
+    <message>
+        <source>%1 (standard)</source>
+        <translation>%1 (default)</translation>
+    </message>
+    <message>
+        <source>Klasstabell: %1</source>
+        <translation>Class table: %1</translation>
+    </message>
+    <message>
+        <source>Visar vilka gångvägar och gator som är för mörka för sin belysningsklass och var synpunkter om ljus finns. Tryck Beräkna.</source>
+        <translation>Shows which paths and streets are too dark for their lighting class and where there are observations about light. Press Compute.</translation>
+    </message>
+    <message>
+        <source>Med planerade armaturer: %1 lampor i drift och %2 planerade.</source>
+        <translation>With planned luminaires: %1 lamps in service and %2 planned.</translation>
+    </message>
+    <message>
+        <source>Nuläge: %1 lampor i drift (%2 planerade räknas inte med).</source>
+        <translation>Current: %1 lamps in service (%2 planned not included).</translation>
+    </message>
+    <message>
+        <source>Förslag om ny belysning har lagts till eller ritats om. Siffrorna visar inte dem: beräkna igen.</source>
+        <translation>Proposals for new lighting have been added or redrawn. The numbers do not include them: compute again.</translation>
+    </message>
+    <message>
+        <source>Siffrorna och kartan följer ändringarna, men resultatlagren i projektet är inte uppdaterade sedan beräkningen.</source>
+        <translation>The numbers and the map follow the changes, but the project&apos;s result layers have not been updated since the analysis.</translation>
+    </message>
+    <message>
+        <source>Skriv resultatlagren</source>
+        <translation>Write the result layers</translation>
+    </message>
+    <message>
+        <source>Välj klasstabell</source>
+        <translation>Choose class table</translation>
+    </message>
+    <message>
+        <source>Klasstabeller (*.json);;Alla filer (*)</source>
+        <translation>Class tables (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Klasstabellen kan inte användas</source>
+        <translation>The class table cannot be used</translation>
+    </message>
+    <message>
+        <source>Spara belysningsstyrkan som GeoTIFF</source>
+        <translation>Save the illuminance as GeoTIFF</translation>
+    </message>
+    <message>
+        <source>GeoTIFF (*.tif *.tiff)</source>
+        <translation>GeoTIFF (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Filen kunde inte sparas</source>
+        <translation>The file could not be saved</translation>
+    </message>
+    <message>
+        <source>Anmärkningar om armaturer</source>
+        <translation>Notes on luminaires</translation>
+    </message>
+    <message>
+        <source>Sträckor som är för mörka (m)</source>
+        <translation>Stretches that are too dark (m)</translation>
+    </message>
+    <message>
+        <source>Mörka partier (antal)</source>
+        <translation>Dark stretches (count)</translation>
+    </message>
+    <message>
+        <source>Mörka partier (m)</source>
+        <translation>Dark stretches (m)</translation>
+    </message>
+    <message>
+        <source>Synpunkter om ljus som är upplysta</source>
+        <translation>Observations about light that are lit</translation>
+    </message>
+    <message>
+        <source>Synpunkter som blir upplysta</source>
+        <translation>Observations that become lit</translation>
+    </message>
+    <message>
+        <source>Nuläge</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>Med
+planerade</source>
+        <translation>With
+planned</translation>
+    </message>
+    <message>
+        <source>Skillnad</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>%1 av %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>namnlös gång- och cykelväg</source>
+        <translation>unnamed foot and cycle path</translation>
+    </message>
+    <message>
+        <source>namnlös gata</source>
+        <translation>unnamed street</translation>
+    </message>
+    <message>
+        <source>namnlös väg</source>
+        <translation>unnamed way</translation>
+    </message>
+    <message>
+        <source>%1, %2–%3 m längs linjen</source>
+        <translation>%1, %2–%3 m along the line</translation>
+    </message>
+    <message>
+        <source>Anmärkningar om armaturer (%1)</source>
+        <translation>Notes on luminaires (%1)</translation>
+    </message>
+    <message>
+        <source>Lampor som inte räknats med eller där höjd eller ljusflöde har antagits</source>
+        <translation>Lamps left out, or whose height or luminous flux was assumed</translation>
+    </message>
+    <message>
+        <source>En annan klasstabell är vald sedan beräkningen: beräkna igen.</source>
+        <translation>Another class table has been chosen since the analysis: compute again.</translation>
+    </message>
 </context>
 <context>
     <name>trygg::LinkPanel</name>
@@ -862,6 +1164,22 @@
     <message>
         <source>&amp;Foton…</source>
         <translation>&amp;Photos…</translation>
+    </message>
+    <message>
+        <source>A&amp;nalys</source>
+        <translation>A&amp;nalysis</translation>
+    </message>
+    <message>
+        <source>&amp;Belysningsanalys…</source>
+        <translation>&amp;Lighting analysis…</translation>
+    </message>
+    <message>
+        <source>Vilka gångvägar och gator är för mörka, och vad ändrar de planerade lamporna?</source>
+        <translation>Which paths and streets are too dark, and what do the planned lamps change?</translation>
+    </message>
+    <message>
+        <source>Belysningsanalys</source>
+        <translation>Lighting analysis</translation>
     </message>
 </context>
 <context>

@@ -98,6 +98,12 @@ void MoveTool::move(const ToolEvent& event) {
     if (m_dragging) {
         follow(event);
         emit changed();
+        QList<qint64> ids;
+        ids.reserve(static_cast<qsizetype>(m_ids.size()));
+        for (FeatureId id : m_ids) {
+            ids.append(toInt(id));
+        }
+        emit dragPreview(QString::fromStdString(m_layer), ids, m_dx, m_dy);
     }
 }
 
@@ -113,6 +119,7 @@ void MoveTool::release(const ToolEvent& event) {
         std::hypot(event.map.x() - m_start.x(), event.map.y() - m_start.y()) < event.pixels(1.0);
     const Layer* layer = m_context.document.layer(m_layer);
     if (click || (m_dx == 0.0 && m_dy == 0.0) || layer == nullptr) {
+        emit dragEnded();
         return; // a click: selected, not moved
     }
     std::vector<Feature> moved = movedFeatures(*layer, m_ids, m_dx, m_dy);
@@ -123,14 +130,23 @@ void MoveTool::release(const ToolEvent& event) {
         emit message(
             tr("Kunde inte flytta: %1").arg(QString::fromStdString(ok.error().describe())));
     }
+    emit dragEnded();
+}
+
+void MoveTool::cancelDrag() {
+    const bool wasDragging = m_dragging;
+    m_dragging = false;
+    m_snap.reset();
+    if (wasDragging) {
+        emit dragEnded();
+    }
 }
 
 bool MoveTool::keyPress(QKeyEvent& event) {
     if (!wantsKey(event)) {
         return false;
     }
-    m_dragging = false;
-    m_snap.reset();
+    cancelDrag();
     emit changed();
     return true;
 }
@@ -143,10 +159,7 @@ QCursor MoveTool::cursor() const {
     return QCursor(m_dragging ? Qt::ClosedHandCursor : Qt::SizeAllCursor);
 }
 
-void MoveTool::deactivate() {
-    m_dragging = false;
-    m_snap.reset();
-}
+void MoveTool::deactivate() { cancelDrag(); }
 
 void MoveTool::paint(QPainter& painter, const ViewTransform& view) {
     overlay::drawSelection(painter, view, m_context.document);

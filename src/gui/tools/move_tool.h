@@ -5,8 +5,9 @@
 #include "tryggkarta/core/feature.h"
 #include "tryggkarta/core/snapping.h"
 
-#include <optional>
+#include <QList>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,17 @@ public:
     [[nodiscard]] QCursor cursor() const override;
     void deactivate() override;
 
+signals:
+    /// While dragging, after each pointer move: the features being moved and the offset so
+    /// far in map units, for live previews of what the move changes (the lighting what-if).
+    void dragPreview(const QString& layer, const QList<qint64>& ids, double dx, double dy);
+    /// The drag ended: released (the move is stored by then) or cancelled.
+    void dragEnded();
+
 private:
+    /// Ends a drag without storing anything (Esc, another tool).
+    void cancelDrag();
+
     /// Moves the grabbed point with the pointer and snaps it; sets the offset and the marker.
     void follow(const ToolEvent& event);
 
