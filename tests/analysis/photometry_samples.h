@@ -1,7 +1,13 @@
 #pragma once
-// Small photometry files written in the tests, line by line as the formats lay them out.
+// Small photometry files written in the tests, line by line as the formats lay them out,
+// and small distributions made in memory.
+
+#include "tryggkarta/analysis/photometry.h"
+
+#include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -87,6 +93,25 @@ inline std::string ldtText(const LdtSample& sample) {
 /// 10 direct ratios, the angles).
 inline int ldtFirstIntensityLine(const LdtSample& sample) {
     return 26 + 6 + 10 + sample.mc + static_cast<int>(sample.gammas.size()) + 1;
+}
+
+/// A photometry made in a test, shared as luminaires hold it.
+inline std::shared_ptr<const Photometry> shared(Result<Photometry> photometry) {
+    REQUIRE(photometry.has_value());
+    return std::make_shared<const Photometry>(std::move(*photometry));
+}
+
+/// The same intensity in every direction.
+inline std::shared_ptr<const Photometry> isotropic(double candela) {
+    return shared(
+        Photometry::fromTable({"isotrop", "test", 1000}, {0}, {0, 180}, {candela, candela}));
+}
+
+/// A different constant intensity per C plane: C0 100, C90 400, C180 200, C270 50 cd, so
+/// that turning a lamp matters.
+inline std::shared_ptr<const Photometry> fourWays() {
+    return shared(Photometry::fromTable({"fyra håll", "test", 1000}, {0, 90, 180, 270}, {0, 180},
+                                        {100, 100, 400, 400, 200, 200, 50, 50}));
 }
 
 } // namespace trygg::test

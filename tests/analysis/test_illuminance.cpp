@@ -2,6 +2,8 @@
 #include "tryggkarta/analysis/illuminance_grid.h"
 #include "tryggkarta/analysis/luminaire_index.h"
 
+#include "photometry_samples.h"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
@@ -12,22 +14,9 @@ using namespace trygg;
 
 namespace {
 
-std::shared_ptr<const Photometry> shared(Result<Photometry> photometry) {
-    REQUIRE(photometry.has_value());
-    return std::make_shared<const Photometry>(std::move(*photometry));
-}
-
-// The same intensity in every direction.
-std::shared_ptr<const Photometry> isotropic(double candela) {
-    return shared(
-        Photometry::fromTable({"isotrop", "test", 1000}, {0}, {0, 180}, {candela, candela}));
-}
-
-// A different constant intensity per C plane: C0 100, C90 400, C180 200, C270 50 cd.
-std::shared_ptr<const Photometry> fourWays() {
-    return shared(Photometry::fromTable({"fyra håll", "test", 1000}, {0, 90, 180, 270}, {0, 180},
-                                        {100, 100, 400, 400, 200, 200, 50, 50}));
-}
+using test::fourWays;
+using test::isotropic;
+using test::shared;
 
 Luminaire lamp(double x, double y, double height, std::shared_ptr<const Photometry> light,
                double azimuth = 0, double tilt = 0) {

@@ -3,6 +3,8 @@
 #include "tryggkarta/analysis/luminaire_index.h"
 
 #include <array>
+#include "photometry_samples.h"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <memory>
@@ -15,22 +17,9 @@ namespace {
 
 constexpr double kMaintenance = 0.8;
 
-std::shared_ptr<const Photometry> shared(Result<Photometry> photometry) {
-    REQUIRE(photometry.has_value());
-    return std::make_shared<const Photometry>(std::move(*photometry));
-}
-
-// The same intensity in every direction.
-std::shared_ptr<const Photometry> isotropic(double candela) {
-    return shared(
-        Photometry::fromTable({"isotrop", "test", 1000}, {0}, {0, 180}, {candela, candela}));
-}
-
-// A different constant intensity per C plane, so that turning a lamp matters.
-std::shared_ptr<const Photometry> fourWays() {
-    return shared(Photometry::fromTable({"fyra håll", "test", 1000}, {0, 90, 180, 270}, {0, 180},
-                                        {100, 100, 400, 400, 200, 200, 50, 50}));
-}
+using test::fourWays;
+using test::isotropic;
+using test::shared;
 
 Luminaire lamp(LuminaireSpec spec) {
     auto luminaire = makeLuminaire(std::move(spec));
