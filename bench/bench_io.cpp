@@ -5,6 +5,7 @@
 #include "bench_fixtures.h"
 #include "bench_support.h"
 
+#include "tryggkarta/io/export.h"
 #include "tryggkarta/io/importer.h"
 #include "tryggkarta/io/project_store.h"
 
@@ -138,6 +139,39 @@ void BM_SaveProjectAs(benchmark::State& state) {
     state.counters["observations"] = static_cast<double>(benchRows());
 }
 
+// The consultant shapefile package of the million observations, as `tryggkarta-cli export
+// --layers observationer` writes it once the project is open (opening is BM_OpenProject;
+// scripts/bench-export-vs-ogr2ogr.sh times the whole command against ogr2ogr).
+void BM_ExportShapefile(benchmark::State& state) {
+    static const Project project = [] {
+        auto opened = openProject(fixtures().project, benchCatalog());
+        if (!opened) {
+            std::cerr << "bench: " << opened.error().describe() << '\n';
+            std::exit(2);
+        }
+        return std::move(*opened);
+    }();
+    ExportOptions options;
+    options.format = ExportFormat::Shapefile;
+    options.profile = PrivacyProfile::Consultant;
+    options.layers = {"observationer"};
+    options.output = scratchDirectory() / "paket";
+    std::int64_t written = 0;
+    for (auto _ : state) {
+        std::error_code ec;
+        fs::remove_all(options.output, ec);
+        auto start = Clock::now();
+        auto report = exportProject(project, fixtures().project, options);
+        state.SetIterationTime(secondsSince(start));
+        if (!report) {
+            state.SkipWithError(report.error().describe().c_str());
+            break;
+        }
+        written = report->tables.empty() ? 0 : report->tables.front().features;
+    }
+    state.counters["features"] = static_cast<double>(written);
+}
+
 // One import of a million rows takes seconds, so each repetition is a single run and the
 // median of five is reported.
 BENCHMARK(BM_ImportGeoPackage)
@@ -153,6 +187,9 @@ BENCHMARK(BM_CreateProject)
     ->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(5)
     ->Repetitions(5)->ReportAggregatesOnly(true);
 BENCHMARK(BM_SaveProjectAs)
+    ->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(1)
+    ->Repetitions(5)->ReportAggregatesOnly(true);
+BENCHMARK(BM_ExportShapefile)
     ->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(1)
     ->Repetitions(5)->ReportAggregatesOnly(true);
 

@@ -2,6 +2,7 @@
 // functions as the desktop app.
 
 #include "cli_support.h"
+#include "export_command.h"
 #include "generate_command.h"
 #include "generate_lighting_command.h"
 #include "import_command.h"
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<RenderCommand>());
     commands.push_back(std::make_unique<ProtocolCommand>());
     commands.push_back(std::make_unique<LightingCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
     for (auto& command : commands) {
         command->setup(app);
     }

@@ -1,0 +1,93 @@
+#pragma once
+// Writing an export table's features through OGR, shared by the shapefile, GeoJSON and CSV
+// writers: one reused OGRFeature per table, values set column by column, no per-feature
+// allocation beyond what OGR itself makes.
+
+#include "export_columns.h"
+#include "gdal_util.h"
+#include "tryggkarta/io/crs_transform.h"
+
+#include <filesystem>
+#include <ogrsf_frmts.h>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace trygg::exporting {
+
+/// What every format writer needs: the options, the CRSs, progress and the report.
+struct ExportContext {
+    const ExportOptions& options;
+    std::filesystem::path projectFile;
+    Crs sourceCrs;
+    Crs targetCrs;
+    Progress& progress;
+    ExportReport& report;
+    std::uint64_t total = 0; ///< features to write, for progress
+    std::uint64_t done = 0;
+
+    /// Counts one written feature; now and then reports progress and fails when cancelled.
+    Result<void> advance();
+};
+
+/// Moves geometries from the project's CRS into the export's.
+class GeometryProjector {
+public:
+    static Result<GeometryProjector> create(const Crs& from, const Crs& to);
+    /// `geometry` in the target CRS: itself when both CRSs are the same, else a transformed
+    /// copy that stays valid until the next call.
+    Result<const Geometry*> apply(const Geometry& geometry);
+
+private:
+    std::optional<CoordinateTransform> m_transform;
+    Geometry m_scratch;
+};
+
+/// Creates the columns of `plan` on `layer` (the id first, then per field its value,
+/// continuation and label columns).
+Result<void> createColumns(OGRLayer& layer, const std::vector<FieldColumns>& plan,
+                           const std::string& where);
+
+/// Writes features into a layer made by createColumns with the same plan.
+class FeatureWriter {
+public:
+    FeatureWriter(OGRLayer& layer, std::string fileName, std::vector<FieldColumns> plan,
+                  const ColumnRules& rules, GeometryProjector& projector);
+    FeatureWriter(const FeatureWriter&) = delete;
+    FeatureWriter& operator=(const FeatureWriter&) = delete;
+
+    /// Points are written as one-point multi-points (a shapefile of multi-points).
+    void writePointsAsMulti(bool multi) { m_pointsAsMulti = multi; }
+    Result<void> write(const Feature& feature);
+    [[nodiscard]] std::int64_t written() const { return m_written; }
+    /// Adds the notes on split text to `log`.
+    void finish(std::vector<std::string>& log);
+
+private:
+    struct Slots {
+        int value = -1;
+        int firstPiece = -1;
+        int label = -1;
+        std::vector<std::pair<std::string, std::string>> labels; ///< code, label
+        std::int64_t splits = 0;
+    };
+    void setValue(const FieldColumns& columns, Slots& slots, const Value& value, FeatureId id);
+    void setText(const FieldColumns& columns, Slots& slots, const std::string& text, FeatureId id);
+    void setLabel(const Slots& slots, std::string_view code);
+    Result<void> setGeometry(const std::optional<Geometry>& geometry, FeatureId id);
+
+    OGRLayer& m_layer;
+    std::string m_fileName;
+    std::vector<FieldColumns> m_plan;
+    std::vector<Slots> m_slots;
+    ColumnRules m_rules;
+    GeometryProjector& m_projector;
+    OGRFeatureUniquePtr m_feature;
+    gdal::ErrorCapture m_errors;
+    bool m_pointsAsMulti = false;
+    std::int64_t m_written = 0;
+    std::string m_buffer;
+    std::vector<std::string> m_splitNotes;
+};
+
+} // namespace trygg::exporting
