@@ -15,17 +15,10 @@ bool concernsLight(const Layer& layer, const Feature& f) {
 
 /// The class of the nearest sample within reach, else the fallback class.
 std::size_t classNear(const LightingModel& model, const Point& p) {
-    const double reach = model.options.observationReach;
-    double best = reach * reach;
-    std::optional<std::size_t> found;
-    for (std::size_t i = 0; i < model.samples.size(); ++i) {
-        const double d = bg::comparable_distance(p, model.samples.position[i]);
-        if (d <= best) {
-            best = d;
-            found = model.samples.classIndex[i];
-        }
+    if (const auto sample = model.sampleTree.nearest(p, model.options.observationReach)) {
+        return model.samples.classIndex[*sample];
     }
-    return found ? *found : *model.network.table.indexOf(model.network.table.fallbackClassName);
+    return *model.network.table.indexOf(model.network.table.fallbackClassName);
 }
 
 void nearestGap(const LightingModel& model, const PathLighting& paths, ObservationLight& obs) {
@@ -120,6 +113,7 @@ Result<LightingModel> buildLightingModel(const Project& project, LightingClassTa
     model.options = options;
     model.network = std::move(*network);
     model.samples = samplePathNetwork(model.network, options.sampleStep);
+    model.sampleTree = SampleTree(model.samples);
     LuminaireOptions withoutPlanned = luminaireOptions;
     withoutPlanned.includePlanned = false;
     model.luminaires = projectLuminaires(project, model.network, withoutPlanned);

@@ -2,6 +2,7 @@
 #include "tryggkarta/analysis/path_lighting.h"
 
 #include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -244,6 +245,33 @@ LineString subLine(const LineString& line, double from, double to) {
         }
     }
     return out;
+}
+
+struct SampleTree::Tree {
+    using Entry = std::pair<Point, std::size_t>;
+    bg::index::rtree<Entry, bg::index::rstar<16>> rtree;
+};
+
+SampleTree::SampleTree() : m_tree(std::make_shared<const Tree>()) {}
+
+SampleTree::SampleTree(const PathSamples& samples) {
+    std::vector<Tree::Entry> entries;
+    entries.reserve(samples.size());
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        entries.emplace_back(samples.position[i], i);
+    }
+    auto tree = std::make_shared<Tree>();
+    tree->rtree = decltype(tree->rtree)(entries.begin(), entries.end()); // bulk load
+    m_tree = std::move(tree);
+}
+
+std::optional<std::size_t> SampleTree::nearest(const Point& point, double reach) const {
+    std::vector<Tree::Entry> found;
+    m_tree->rtree.query(bg::index::nearest(point, 1), std::back_inserter(found));
+    if (found.empty() || bg::distance(point, found.front().first) > reach) {
+        return std::nullopt;
+    }
+    return found.front().second;
 }
 
 } // namespace trygg

@@ -291,3 +291,31 @@ TEST_CASE("subLine cuts a polyline between two distances", "[lighting]") {
 }
 
 } // namespace trygg
+
+namespace trygg {
+
+TEST_CASE("An observation takes the class of the path beside it, else the fallback class",
+          "[lighting]") {
+    Project project = pathProject();
+    const LayerDef& obsDef = project.layer("observationer")->definition();
+    for (const Point& at : {Point{10.0, 3.0}, Point{60.0, 29.0}, Point{10.0, 100.0}}) {
+        project.layer("observationer")->add(test::lightingObservation(obsDef, at.x(), at.y()));
+    }
+    auto model = buildLightingModel(
+        project, table(R"(, "core": {"epsg": 3006, "areas": [[[-5, -5], [20, -5], [20, 5],
+            [-5, 5]]]})"),
+        LuminaireOptions{});
+    REQUIRE(model);
+    const LuminaireIndex index = lightingIndex(*model, false);
+    auto scenario = runLightingScenario(*model, index, false, project, Progress::none());
+    REQUIRE(scenario);
+    REQUIRE(scenario->observations.size() == 3);
+    const auto& classes = model->network.table.classes;
+    CHECK(classes[scenario->observations[0].classIndex].name == "P3"); // 3 m from the core
+    CHECK(classes[scenario->observations[1].classIndex].name == "P4"); // 29 m from the path
+    CHECK(classes[scenario->observations[2].classIndex].name == "P4"); // fallback, 100 m off
+    CHECK(model->sampleTree.nearest({10.0, 100.0}, 30.0) == std::nullopt);
+    CHECK(model->sampleTree.nearest({10.2, 3.0}, 30.0) == std::optional<std::size_t>(10));
+}
+
+} // namespace trygg

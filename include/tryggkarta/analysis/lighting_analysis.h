@@ -60,6 +60,7 @@ struct LightingScenario {
 struct LightingModel {
     PathNetwork network;
     PathSamples samples;
+    SampleTree sampleTree; ///< over `samples`
     ProjectLuminaires luminaires; ///< planned ones off
     std::vector<std::size_t> planned; ///< indices of planned luminaires
     LightingOptions options;

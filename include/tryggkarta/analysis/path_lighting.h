@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,6 +61,19 @@ struct PathSamples {
     std::vector<float> metres;          ///< length each sample stands for
     std::vector<std::size_t> lineStart; ///< first sample of each line, plus the end
     [[nodiscard]] std::size_t size() const { return position.size(); }
+};
+
+/// An R-tree over sample positions: the sample nearest a point, among thousands.
+class SampleTree {
+public:
+    SampleTree();
+    explicit SampleTree(const PathSamples& samples);
+    /// The index of the sample nearest `point` within `reach` metres; nothing when none is.
+    [[nodiscard]] std::optional<std::size_t> nearest(const Point& point, double reach) const;
+
+private:
+    struct Tree;
+    std::shared_ptr<const Tree> m_tree; ///< shared: the model is copied, the tree never changes
 };
 
 /// Samples the network every `step` metres (> 0), with the class at each sample: a crossing's
