@@ -18,10 +18,14 @@ Error usage(std::string message, std::string where = {}) {
 void ExportCommand::setup(CLI::App& parent) {
     m_app = parent.add_subcommand(
         "export",
-        "Export layers as a shapefile package, GeoPackage with QGIS styles, GeoJSON or CSV");
+        "Export layers as a shapefile package, GeoPackage with QGIS styles, GeoJSON, CSV, KML "
+        "(Google Earth), GPX (walk routes and observations) or DXF (CAD)");
     m_app->add_option("project", m_project, "The project file (.gpkg)")->required();
-    m_app->add_option("--format", m_format, "shp (default), gpkg, geojson or csv")
-        ->check(CLI::IsMember({"shp", "gpkg", "geojson", "csv"}));
+    m_app
+        ->add_option("--format", m_format,
+                     "shp (default), gpkg, geojson, csv, kml (WGS 84, styled), gpx (walks as "
+                     "tracks, observations as waypoints) or dxf (a CAD layer per layer)")
+        ->check(CLI::IsMember({"shp", "gpkg", "geojson", "csv", "kml", "gpx", "dxf"}));
     m_app
         ->add_option("--profile", m_profile,
                      "Privacy profile: internal (everything), consultant (default: no personal "
@@ -29,7 +33,8 @@ void ExportCommand::setup(CLI::App& parent) {
         ->check(CLI::IsMember({"internal", "consultant", "public"}));
     m_app
         ->add_option("--output", m_output,
-                     "Folder (shp, geojson, csv), .zip (shp with --zip) or .gpkg to write")
+                     "Folder (shp, geojson, csv), .zip (shp with --zip) or file (.gpkg, .kml, "
+                     ".gpx, .dxf) to write")
         ->required();
     m_app->add_option("--layers", m_layers,
                       "Layers to export, comma-separated (default: the thematic layers and "

@@ -34,8 +34,14 @@ fs::path outputPath(const ExportOptions& options) {
     return output;
 }
 
+/// GeoPackage, KML, GPX and DXF are one file each.
+bool isOneFile(ExportFormat format) {
+    return format == ExportFormat::GeoPackage || format == ExportFormat::Kml ||
+           format == ExportFormat::Gpx || format == ExportFormat::Dxf;
+}
+
 bool writesFolder(const ExportOptions& options) {
-    return options.format != ExportFormat::GeoPackage && !options.zip;
+    return !isOneFile(options.format) && !options.zip;
 }
 
 /// Whether an existing output may be replaced: a file by a file, and a folder by a folder only
@@ -97,10 +103,14 @@ Result<void> checkOptions(const fs::path& projectFile, const fs::path& output,
 }
 
 Crs targetCrs(const Project& project, const ExportOptions& options, std::vector<std::string>& log) {
-    if (options.format == ExportFormat::GeoJson) {
+    const ExportFormat format = options.format;
+    if (format == ExportFormat::GeoJson || format == ExportFormat::Kml ||
+        format == ExportFormat::Gpx) {
         if (options.crs && !options.crs->isEpsg(crs::kWgs84)) {
-            log.push_back("GeoJSON is always WGS 84 (RFC 7946): " + options.crs->identifier() +
-                          " not used");
+            log.push_back(std::string(format == ExportFormat::GeoJson ? "GeoJSON is always WGS 84 (RFC 7946)"
+                                      : format == ExportFormat::Kml   ? "KML is always WGS 84"
+                                                                      : "GPX is always WGS 84") +
+                          ": " + options.crs->identifier() + " not used");
         }
         return Crs::fromEpsg(crs::kWgs84);
     }
@@ -124,9 +134,14 @@ std::vector<std::string> filesIn(const fs::path& folder) {
 Result<fs::path> writeStaged(const std::vector<ExportTable>& tables, const fs::path& staging,
                              const fs::path& output, ExportContext& context) {
     const ExportOptions& options = context.options;
-    if (options.format == ExportFormat::GeoPackage) {
-        if (auto ok = writeGeoPackage(tables, staging, context); !ok) {
-            return std::unexpected(ok.error());
+    if (isOneFile(options.format)) {
+        Result<void> written = options.format == ExportFormat::GeoPackage
+                                   ? writeGeoPackage(tables, staging, context)
+                               : options.format == ExportFormat::Kml ? writeKml(tables, staging, context)
+                               : options.format == ExportFormat::Gpx ? writeGpx(tables, staging, context)
+                                                                     : writeDxf(tables, staging, context);
+        if (!written) {
+            return std::unexpected(written.error());
         }
         context.report.files = {output.filename().string()};
         return staging;
@@ -196,6 +211,8 @@ template <typename Enum> struct Named {
 constexpr Named<ExportFormat> kFormats[] = {
     {"shp", ExportFormat::Shapefile},       {"gpkg", ExportFormat::GeoPackage},
     {"geojson", ExportFormat::GeoJson},     {"csv", ExportFormat::Csv},
+    {"kml", ExportFormat::Kml},             {"gpx", ExportFormat::Gpx},
+    {"dxf", ExportFormat::Dxf},
     {"shapefile", ExportFormat::Shapefile}, {"geopackage", ExportFormat::GeoPackage},
     {"json", ExportFormat::GeoJson}};
 
@@ -261,7 +278,12 @@ Result<ExportReport> exportProject(const Project& project, const fs::path& proje
         context.total += table.features.size();
     }
     progress.setStage("export");
-    const fs::path staging = besideTarget(output, "tmp");
+    // The staging file keeps the output's extension: LIBKML picks KML or KMZ (or a folder)
+    // by it.
+    fs::path staging = besideTarget(output, "tmp");
+    if (isOneFile(options.format) && options.format != ExportFormat::GeoPackage) {
+        staging += output.extension();
+    }
     removeQuietly(staging);
     auto finished = writeStaged(*tables, staging, output, context);
     if (finished && progress.isCancelled()) {

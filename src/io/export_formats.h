@@ -27,6 +27,35 @@ Result<void> writeGeoJson(const std::vector<ExportTable>& tables,
 Result<void> writeCsv(const std::vector<ExportTable>& tables, const std::filesystem::path& folder,
                       ExportContext& context);
 
+/// One .kml with a Folder per table, WGS 84, a name, a description of the coded values and
+/// an OGR style string per feature that the driver turns into KML styles.
+Result<void> writeKml(const std::vector<ExportTable>& tables, const std::filesystem::path& file,
+                      ExportContext& context);
+
+/// One .gpx: walk routes as tracks, observations as waypoints, kept fields as extensions.
+Result<void> writeGpx(const std::vector<ExportTable>& tables, const std::filesystem::path& file,
+                      ExportContext& context);
+
+/// One .dxf: every feature on a DXF layer named after its table (measures also by status).
+Result<void> writeDxf(const std::vector<ExportTable>& tables, const std::filesystem::path& file,
+                      ExportContext& context);
+
+/// The OGR style string (SYMBOL, PEN, BRUSH) that draws `feature` of `table` as the layer's
+/// symbology does; `withBrush` false leaves polygons unfilled.
+std::string ogrStyleFor(const ExportTable& table, const Feature& feature, bool withBrush = true);
+
+/// What a person reads for `feature`: the symbology's label field, else "titel" or "namn",
+/// else the first coded field's label, else empty. Only kept fields are used.
+std::string featureTitle(const ExportTable& table, const Feature& feature,
+                         std::string_view language);
+
+/// "Field: value label" per kept coded field with a value, one per line.
+std::string codedDescription(const ExportTable& table, const Feature& feature,
+                             std::string_view language);
+
+/// A kept value as text (codes as they are, dates in ISO 8601); empty for null.
+std::string valueText(const Value& value);
+
 /// A .zip of `files` (names relative to `folder`), stored at the root of the archive.
 Result<void> zipFolder(const std::filesystem::path& folder, const std::vector<std::string>& files,
                        const std::filesystem::path& zip);

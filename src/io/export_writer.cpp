@@ -155,14 +155,26 @@ FeatureWriter::FeatureWriter(OGRLayer& layer, std::string fileName, std::vector<
                              const ColumnRules& rules, GeometryProjector& projector)
     : m_layer(layer), m_fileName(std::move(fileName)), m_plan(std::move(plan)), m_rules(rules),
       m_projector(projector), m_feature(OGRFeature::CreateFeature(layer.GetLayerDefn())) {
-    int next = 1; // column 0 is the id, in the order createColumns made them
+    // Columns are found by name: some drivers (KML, GPX) start a layer with columns of their
+    // own. Where a name is not found, the order createColumns made them in is assumed.
+    const OGRFeatureDefn& defn = *layer.GetLayerDefn();
+    auto slotOf = [&defn](const std::string& name, int fallback) {
+        const int index = defn.GetFieldIndex(name.c_str());
+        return index >= 0 ? index : fallback;
+    };
+    m_idSlot = slotOf(std::string(kIdColumn), 0);
+    int next = m_idSlot + 1;
     for (const FieldColumns& columns : m_plan) {
         Slots slots;
-        slots.value = next++;
-        slots.firstPiece = columns.pieceNames.empty() ? -1 : next;
-        next += static_cast<int>(columns.pieceNames.size());
+        slots.value = slotOf(columns.valueName, next);
+        next = slots.value + 1;
+        if (!columns.pieceNames.empty()) {
+            slots.firstPiece = slotOf(columns.pieceNames[0], next);
+            next = slots.firstPiece + static_cast<int>(columns.pieceNames.size());
+        }
         if (!columns.labelName.empty()) {
-            slots.label = next++;
+            slots.label = slotOf(columns.labelName, next);
+            next = slots.label + 1;
             for (const CodedValue& coded : columns.field->values) {
                 slots.labels.emplace_back(coded.code, coded.label.in(m_rules.language));
             }
@@ -283,7 +295,7 @@ Result<void> FeatureWriter::setGeometry(const std::optional<Geometry>& geometry,
 
 Result<void> FeatureWriter::write(const Feature& feature) {
     static const Value null;
-    m_feature->SetField(0, static_cast<GIntBig>(toInt(feature.id)));
+    m_feature->SetField(m_idSlot, static_cast<GIntBig>(toInt(feature.id)));
     for (std::size_t i = 0; i < m_plan.size(); ++i) {
         const std::size_t source = m_plan[i].source;
         setValue(m_plan[i], m_slots[i],
@@ -291,6 +303,9 @@ Result<void> FeatureWriter::write(const Feature& feature) {
     }
     if (auto ok = setGeometry(feature.geometry, feature.id); !ok) {
         return ok;
+    }
+    if (m_decorator) {
+        m_decorator(feature, *m_feature);
     }
     m_feature->SetFID(OGRNullFID);
     if (m_layer.CreateFeature(m_feature.get()) != OGRERR_NONE) {

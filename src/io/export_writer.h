@@ -8,6 +8,7 @@
 #include "tryggkarta/io/crs_transform.h"
 
 #include <filesystem>
+#include <functional>
 #include <ogrsf_frmts.h>
 #include <optional>
 #include <string>
@@ -58,6 +59,10 @@ public:
 
     /// Points are written as one-point multi-points (a shapefile of multi-points).
     void writePointsAsMulti(bool multi) { m_pointsAsMulti = multi; }
+    /// Called with each feature after its columns and geometry are set, before it is written:
+    /// for what a format adds (a KML name and style, a DXF layer).
+    using Decorator = std::function<void(const Feature&, OGRFeature&)>;
+    void setDecorator(Decorator decorator) { m_decorator = std::move(decorator); }
     Result<void> write(const Feature& feature);
     [[nodiscard]] std::int64_t written() const { return m_written; }
     /// Adds the notes on split text to `log`.
@@ -84,6 +89,8 @@ private:
     GeometryProjector& m_projector;
     OGRFeatureUniquePtr m_feature;
     gdal::ErrorCapture m_errors;
+    Decorator m_decorator;
+    int m_idSlot = 0;
     bool m_pointsAsMulti = false;
     std::int64_t m_written = 0;
     std::string m_buffer;

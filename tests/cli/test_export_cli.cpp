@@ -157,7 +157,7 @@ TEST_CASE("export: GeoPackage in EPSG:3016 with English labels, zipped shapefile
 TEST_CASE("export: usage errors") {
     TempDir dir;
     const std::string sample = TRYGG_SAMPLE_PROJECT;
-    CHECK(cli(dir, "export " + q(sample) + " --format kml --output x").exitCode == 2);
+    CHECK(cli(dir, "export " + q(sample) + " --format svg --output x").exitCode == 2);
     CHECK(cli(dir, "export " + q(sample) + " --profile secret --output x").exitCode == 2);
     CHECK(cli(dir, "export " + q(sample)).exitCode == 2); // --output missing
     CHECK(cli(dir, "export " + q(sample) + " --format gpkg --zip --output x.gpkg").exitCode == 2);

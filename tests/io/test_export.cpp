@@ -601,3 +601,100 @@ TEST_CASE("the data dictionary names every short field in Swedish and English") 
     CHECK(readme.find("field rapportor (personal data) left out under profile consultant") !=
           std::string::npos);
 }
+
+TEST_CASE("KML: a folder per layer in WGS 84, å/ä/ö intact, styles from the symbology") {
+    TempDir dir;
+    const fs::path file = dir.path() / "export.kml";
+    exportOk(sampleProject(), optionsFor(ExportFormat::Kml, PrivacyProfile::Consultant, file));
+    auto ds = openRead(file);
+    OGRLayer* observations = ds->GetLayerByName("observationer");
+    REQUIRE(observations != nullptr);
+    CHECK(observations->GetFeatureCount() == 2);
+    std::set<std::string> names;
+    bool foundText = false;
+    for (auto& feature : *observations) {
+        names.insert(feature->GetFieldAsString("Name"));
+        const OGRPoint* point = feature->GetGeometryRef()->toPoint();
+        CHECK(point->getX() == Approx(19.75).margin(0.2)); // longitude of Vännäs
+        CHECK(point->getY() == Approx(63.91).margin(0.2));
+        foundText = foundText || std::string(feature->GetFieldAsString("beskrivn")) ==
+                                     "Mörk gångväg vid Ålidhem, öde och rädd";
+    }
+    CHECK(foundText);
+    CHECK(names.count(labelOf("observationer", "kategori", "belysning", "sv")) == 1);
+    OGRLayer* measures = ds->GetLayerByName("atgarder");
+    REQUIRE(measures != nullptr);
+    CHECK(measures->GetFeatureCount() == 4);
+    std::set<std::string> titles;
+    for (auto& feature : *measures) {
+        titles.insert(feature->GetFieldAsString("Name"));
+    }
+    CHECK(titles.count("Ny armatur vid Järnvägsgatan") == 1);
+    const std::string text = trygg::test::readAll(file);
+    CHECK(text.find("<Style") != std::string::npos);
+    CHECK(text.find("<color>") != std::string::npos);
+    CHECK(text.find("<Folder") != std::string::npos);
+    CHECK(text.find(kReporter) == std::string::npos);
+    CHECK(text.find(kPhone) == std::string::npos);
+}
+
+TEST_CASE("GPX: the walk as a track, observations as waypoints, nothing personal") {
+    TempDir dir;
+    const fs::path file = dir.path() / "export.gpx";
+    auto report = exportOk(sampleProject(),
+                           optionsFor(ExportFormat::Gpx, PrivacyProfile::Consultant, file));
+    auto ds = openRead(file);
+    OGRLayer* tracks = ds->GetLayerByName("tracks");
+    OGRLayer* waypoints = ds->GetLayerByName("waypoints");
+    REQUIRE(tracks != nullptr);
+    REQUIRE(waypoints != nullptr);
+    CHECK(tracks->GetFeatureCount() == 1);
+    CHECK(waypoints->GetFeatureCount() == 2);
+    OGRFeatureUniquePtr track(tracks->GetNextFeature());
+    CHECK(std::string(track->GetFieldAsString("name")) == "Kvällsvandring centrum (2024-10-05)");
+    std::set<std::string> names;
+    bool timed = false;
+    for (auto& waypoint : *waypoints) {
+        names.insert(waypoint->GetFieldAsString("name"));
+        timed = timed || waypoint->IsFieldSetAndNotNull(waypoint->GetFieldIndex("time"));
+    }
+    CHECK(names.count(labelOf("observationer", "kategori", "belysning", "sv")) == 1);
+    CHECK(timed);
+    const std::string text = trygg::test::readAll(file);
+    CHECK(text.find("<trk>") != std::string::npos);
+    CHECK(text.find("Ålidhem") != std::string::npos);
+    CHECK(text.find(kReporter) == std::string::npos);
+    CHECK(text.find(kPhone) == std::string::npos);
+    // The measures do not fit a GPX and the log says so.
+    CHECK(std::any_of(report.log.begin(), report.log.end(), [](const std::string& line) {
+        return line.starts_with("atgarder: left out of the GPX");
+    }));
+}
+
+TEST_CASE("DXF: a CAD layer per layer and measure status, in the project's CRS") {
+    TempDir dir;
+    const fs::path file = dir.path() / "export.dxf";
+    exportOk(sampleProject(), optionsFor(ExportFormat::Dxf, PrivacyProfile::Consultant, file));
+    auto ds = openRead(file);
+    REQUIRE(ds->GetLayerCount() >= 1);
+    OGRLayer* entities = ds->GetLayer(0);
+    std::map<std::string, int> perLayer;
+    for (auto& feature : *entities) {
+        ++perLayer[feature->GetFieldAsString("Layer")];
+        OGREnvelope box;
+        feature->GetGeometryRef()->getEnvelope(&box);
+        CHECK(box.MinX == Approx(kX).margin(500));
+    }
+    // A multi-polygon is written as one polyline per part.
+    CHECK(perLayer == std::map<std::string, int>{
+                          {"OBSERVATIONER", 2}, {"ATGARDER_FORSLAG", 5}, {"VANDRINGAR", 1}});
+    const std::string text = trygg::test::readAll(file);
+    CHECK(text.find(kReporter) == std::string::npos);
+}
+
+TEST_CASE("the new formats have names") {
+    CHECK(parseExportFormat("kml") == ExportFormat::Kml);
+    CHECK(parseExportFormat("gpx") == ExportFormat::Gpx);
+    CHECK(parseExportFormat("dxf") == ExportFormat::Dxf);
+    CHECK(exportFormatName(ExportFormat::Dxf) == "dxf");
+}

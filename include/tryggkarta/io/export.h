@@ -24,6 +24,9 @@ enum class ExportFormat {
     GeoPackage, ///< one .gpkg with full field names, value-list domains and QGIS styles
     GeoJson,    ///< a folder of one .geojson per layer, WGS 84 (RFC 7946)
     Csv,        ///< a folder of one .csv per layer, geometry as a WKT column
+    Kml,        ///< one .kml (Google Earth), a Folder per layer, styled, WGS 84
+    Gpx,        ///< one .gpx: walk routes as tracks, observations as waypoints, WGS 84
+    Dxf,        ///< one .dxf (CAD): a DXF layer per layer (measures also per status)
 };
 
 /// Who the export is for; decides what may leave the municipality.
@@ -33,7 +36,8 @@ enum class PrivacyProfile {
     Public,     ///< observations only as counts per hexagon, no free text, no personal data
 };
 
-/// "shp", "gpkg", "geojson", "csv" (also "shapefile", "geopackage", "json").
+/// "shp", "gpkg", "geojson", "csv", "kml", "gpx", "dxf" (also "shapefile", "geopackage",
+/// "json").
 std::optional<ExportFormat> parseExportFormat(std::string_view name);
 std::string_view exportFormatName(ExportFormat format);
 
@@ -48,9 +52,10 @@ struct ExportOptions {
     /// Layers to export; empty: the thematic layers and lighting results that have features
     /// (never the base map unless named).
     std::vector<std::string> layers;
-    /// Target CRS; empty: the project's. GeoJSON is always WGS 84 (RFC 7946).
+    /// Target CRS; empty: the project's. GeoJSON (RFC 7946), KML and GPX are always WGS 84.
     std::optional<Crs> crs;
-    /// A folder (shapefile, GeoJSON, CSV), a .zip (shapefile with `zip`) or a .gpkg file.
+    /// A folder (shapefile, GeoJSON, CSV), a .zip (shapefile with `zip`) or one file (.gpkg,
+    /// .kml, .gpx, .dxf).
     std::filesystem::path output;
     /// Shapefiles only: one .zip instead of a folder.
     bool zip = false;
@@ -74,7 +79,7 @@ struct ExportedTable {
 struct ExportReport {
     std::filesystem::path output;
     /// Every file written, relative to `output` for folders and zips; the file itself for a
-    /// GeoPackage.
+    /// one-file format (GeoPackage, KML, GPX, DXF).
     std::vector<std::string> files;
     std::vector<ExportedTable> tables;
     /// What was left out, split or changed, and why, in English.
