@@ -10,6 +10,7 @@
 #include "raster_detail.h"
 #include "attribute_table_view.h"
 #include "walk_panel.h"
+#include "export_dialog.h"
 #include "import_dialog.h"
 #include "layer_panel.h"
 #include "lighting_controller.h"
@@ -213,6 +214,9 @@ void MainWindow::createActions() {
     m_saveAs = new QAction(this);
     m_saveAs->setShortcut(QKeySequence::SaveAs);
     connect(m_saveAs, &QAction::triggered, this, &MainWindow::saveAs);
+    m_export = new QAction(this);
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_export, &QAction::triggered, this, &MainWindow::exportData);
     m_addData = new QAction(this);
     m_addData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(m_addData, &QAction::triggered, this, &MainWindow::addData);
@@ -248,7 +252,7 @@ void MainWindow::createActions() {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addActions({m_new, m_open});
     m_recentMenu = m_fileMenu->addMenu(QString());
-    m_fileMenu->addActions({m_save, m_saveAs});
+    m_fileMenu->addActions({m_save, m_saveAs, m_export});
     m_fileMenu->addSeparator();
     m_fileMenu->addActions({m_addData, m_import});
     m_fileMenu->addSeparator();
@@ -366,6 +370,8 @@ void MainWindow::retranslate() {
     m_open->setText(tr("Ö&ppna projekt…"));
     m_save->setText(tr("&Spara"));
     m_saveAs->setText(tr("Spara so&m…"));
+    m_export->setText(tr("&Exportera…"));
+    m_export->setStatusTip(tr("Lämna ut lager till konsulter eller allmänheten (Shape, GeoPackage, GeoJSON, CSV, KML …), utan personuppgifter om du vill"));
     m_addData->setText(tr("&Lägg till data…"));
     m_addData->setStatusTip(tr("Visa en kartfil (vektor eller ortofoto) ovanpå projektet"));
     m_import->setText(tr("&Importera till lager…"));
@@ -605,6 +611,18 @@ void MainWindow::importData() {
     dialog.readSource();
     if (dialog.exec() == QDialog::Accepted) {
         statusBar()->showMessage(tr("Importerat. Ångra med Ctrl+Z."), 8000);
+    }
+}
+
+void MainWindow::exportData() {
+    if (!m_document.hasProject()) {
+        return;
+    }
+    ExportDialog dialog(m_document, m_language, this);
+    if (dialog.exec() == QDialog::Accepted && dialog.report()) {
+        statusBar()->showMessage(
+            tr("Exporterat till %1").arg(QString::fromStdString(dialog.report()->output.string())),
+            8000);
     }
 }
 

@@ -92,6 +92,8 @@ private:
     bool saveAs();
     void addData();
     void importData();
+    /// Arkiv → Exportera…: the export dialog (same exportProject as the CLI).
+    void exportData();
     void zoomToFull();
     /// Zooms to a box, widened so that a single point shows its surroundings.
     void zoomToBox(const Box& box);
@@ -145,6 +147,7 @@ private:
     QAction* m_open = nullptr;
     QAction* m_save = nullptr;
     QAction* m_saveAs = nullptr;
+    QAction* m_export = nullptr;
     QAction* m_addData = nullptr;
     QAction* m_import = nullptr;
     QAction* m_quit = nullptr;

@@ -409,6 +409,213 @@
     </message>
 </context>
 <context>
+    <name>trygg::ExportDialog</name>
+    <message>
+        <source>Exportera data</source>
+        <translation>Export data</translation>
+    </message>
+    <message>
+        <source>Shapefil-paket för konsulter</source>
+        <translation>Shapefile package for consultants</translation>
+    </message>
+    <message>
+        <source>GeoPackage med stilar (QGIS)</source>
+        <translation>GeoPackage with styles (QGIS)</translation>
+    </message>
+    <message>
+        <source>GeoJSON (webbkartor)</source>
+        <translation>GeoJSON (web maps)</translation>
+    </message>
+    <message>
+        <source>CSV (kalkylark)</source>
+        <translation>CSV (spreadsheet)</translation>
+    </message>
+    <message>
+        <source>KML (Google Earth)</source>
+        <translation>KML (Google Earth)</translation>
+    </message>
+    <message>
+        <source>GPX (GPS-mottagare)</source>
+        <translation>GPX (GPS receivers)</translation>
+    </message>
+    <message>
+        <source>DXF (CAD-ritning)</source>
+        <translation>DXF (CAD drawing)</translation>
+    </message>
+    <message>
+        <source>Vem ska få exporten?</source>
+        <translation>Who is the export for?</translation>
+    </message>
+    <message>
+        <source>Internt</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <source>Allt kommer med, även namn och kontaktuppgifter.</source>
+        <translation>Everything is included, even names and contact details.</translation>
+    </message>
+    <message>
+        <source>Konsult</source>
+        <translation>Consultant</translation>
+    </message>
+    <message>
+        <source>Allt utom personuppgifter (den som rapporterat, kontaktuppgifter).</source>
+        <translation>Everything except personal data (who reported, contact details).</translation>
+    </message>
+    <message>
+        <source>Allmänheten</source>
+        <translation>The public</translation>
+    </message>
+    <message>
+        <source>Synpunkter bara som antal per sexhörning, utan fritext; rutor med få synpunkter döljs.</source>
+        <translation>Observations only as counts per hexagon, without free text; cells with few observations are hidden.</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source>Sexhörningarnas bredd mellan de raka sidorna</source>
+        <translation>Width of the hexagons between their flat sides</translation>
+    </message>
+    <message>
+        <source>Sexhörningar med färre synpunkter än så här tas inte med</source>
+        <translation>Hexagons with fewer observations than this are left out</translation>
+    </message>
+    <message>
+        <source>Sexhörningarnas storlek:</source>
+        <translation>Hexagon size:</translation>
+    </message>
+    <message>
+        <source>Minsta antal per sexhörning:</source>
+        <translation>Minimum count per hexagon:</translation>
+    </message>
+    <message>
+        <source>Lager</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>Det här formatet skrivs alltid i WGS 84 (latitud/longitud).</source>
+        <translation>This format is always written in WGS 84 (latitude/longitude).</translation>
+    </message>
+    <message>
+        <source>Språk för värdenas texter och datakatalogen</source>
+        <translation>Language of the value labels and the data dictionary</translation>
+    </message>
+    <message>
+        <source>Packa i en zip-fil</source>
+        <translation>Pack into a zip file</translation>
+    </message>
+    <message>
+        <source>Välj…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Koordinatsystem:</source>
+        <translation>Coordinate system:</translation>
+    </message>
+    <message>
+        <source>Språk:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Spara i:</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <source>Projektet har ändringar som inte är sparade. Exporten tar med dem som de är nu; projektfilen ändras inte.</source>
+        <translation>The project has unsaved changes. The export includes them as they are now; the project file is not changed.</translation>
+    </message>
+    <message>
+        <source>Exportera</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Inga lager med objekt att exportera</source>
+        <translation>No layers with features to export</translation>
+    </message>
+    <message>
+        <source>Exportera till fil</source>
+        <translation>Export to file</translation>
+    </message>
+    <message>
+        <source>%1-fil (*.%2)</source>
+        <translation>%1 file (*.%2)</translation>
+    </message>
+    <message>
+        <source>Välj mappen där exporten ska ligga</source>
+        <translation>Choose the folder to put the export in</translation>
+    </message>
+    <message>
+        <source>Välj minst ett lager att exportera.</source>
+        <translation>Choose at least one layer to export.</translation>
+    </message>
+    <message>
+        <source>Ange var exporten ska sparas.</source>
+        <translation>Say where the export should be saved.</translation>
+    </message>
+    <message>
+        <source>%1 finns redan. Vill du ersätta den med den här exporten?</source>
+        <translation>%1 already exists. Do you want to replace it with this export?</translation>
+    </message>
+    <message>
+        <source>Exporterar till %1 …</source>
+        <translation>Exporting to %1 …</translation>
+    </message>
+    <message>
+        <source>Exporten avbröts. Ingenting har skrivits.</source>
+        <translation>The export was cancelled. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>Exporten misslyckades</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Kunde inte exportera till %1:
+
+%2</source>
+        <translation>Could not export to %1:
+
+%2</translation>
+    </message>
+    <message>
+        <source>Innehåll:</source>
+        <translation>Contents:</translation>
+    </message>
+    <message>
+        <source>  %1: %2 objekt</source>
+        <translation>  %1: %2 features</translation>
+    </message>
+    <message>
+        <source>Exportlogg (vad som utelämnats eller ändrats):</source>
+        <translation>Export log (what was left out or changed):</translation>
+    </message>
+    <message>
+        <source>Exporten är klar</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>Exporten är sparad i %1</source>
+        <translation>The export is saved in %1</translation>
+    </message>
+    <message>
+        <source>Öppna mappen</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>trygg::FeatureEditing</name>
     <message>
         <source>&amp;Egenskaper…</source>
@@ -1180,6 +1387,18 @@ planned</translation>
     <message>
         <source>Belysningsanalys</source>
         <translation>Lighting analysis</translation>
+    </message>
+    <message>
+        <source>&amp;Exportera…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Exporterat till %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>Lämna ut lager till konsulter eller allmänheten (Shape, GeoPackage, GeoJSON, CSV, KML …), utan personuppgifter om du vill</source>
+        <translation>Hand out layers to consultants or the public (Shape, GeoPackage, GeoJSON, CSV, KML …), without personal data if you like</translation>
     </message>
 </context>
 <context>
