@@ -35,16 +35,9 @@ LightingController::LightingController(MapDocument& document, QWidget* dialogPar
     m_previewTimer.setInterval(0);
     connect(&m_previewTimer, &QTimer::timeout, this, &LightingController::applyPreview);
     connect(&m_document, &MapDocument::featuresChanged, this, &LightingController::documentChanged);
-    connect(&m_document, &MapDocument::projectReplaced, this, [this] {
-        // The document dropped its analysis rasters with the old project.
-        m_previewTimer.stop();
-        m_pending.reset();
-        m_state.reset();
-        m_image = QImage();
-        m_undone = false;
-        m_resultsCommand = nullptr;
-        emit resultsChanged();
-    });
+    // The document dropped its analysis rasters with the old project; clear() forgets the rest
+    // (removing a raster that is gone already does nothing).
+    connect(&m_document, &MapDocument::projectReplaced, this, &LightingController::clear);
     connect(&m_document.undoStack(), &QUndoStack::indexChanged, this,
             &LightingController::undoIndexChanged);
 }

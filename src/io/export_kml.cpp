@@ -196,13 +196,8 @@ Result<void> writeKml(const std::vector<ExportTable>& tables, const fs::path& fi
             out.SetField(descriptionSlot, codedDescription(table, feature, language).c_str());
             out.SetStyleString(ogrStyleFor(table, feature).c_str());
         });
-        for (const Feature& feature : table.features) {
-            if (auto ok = writer.write(feature); !ok) {
-                return ok;
-            }
-            if (auto ok = context.advance(); !ok) {
-                return ok;
-            }
+        if (auto ok = writer.writeAll(table.features, context); !ok) {
+            return ok;
         }
         writer.finish(context.report.log);
         context.report.tables.push_back(

@@ -132,16 +132,11 @@ Result<std::int64_t> writeBucket(const ExportTable& table, const Bucket& bucket,
     ColumnRules rules = shapefileRules(context.options.language);
     FeatureWriter writer(*layer, fileName, std::move(plan), rules, projector);
     writer.writePointsAsMulti(type == wkbMultiPoint);
-    for (const Feature& feature : table.features) {
-        if (bucketOf(feature, table.source.geometry) != bucket.kind) {
-            continue;
-        }
-        if (auto ok = writer.write(feature); !ok) {
-            return std::unexpected(ok.error());
-        }
-        if (auto ok = context.advance(); !ok) {
-            return std::unexpected(ok.error());
-        }
+    const auto inBucket = [&](const Feature& feature) {
+        return bucketOf(feature, table.source.geometry) == bucket.kind;
+    };
+    if (auto ok = writer.writeAll(table.features, context, inBucket); !ok) {
+        return std::unexpected(ok.error());
     }
     writer.finish(context.report.log);
     if (auto closed = gdal::close(std::move(dataset), path); !closed) {

@@ -46,13 +46,8 @@ Result<std::int64_t> writeTable(const ExportTable& table, const fs::path& path,
         return std::unexpected(ok.error());
     }
     FeatureWriter writer(*layer, fileName, std::move(plan), format.rules, projector);
-    for (const Feature& feature : table.features) {
-        if (auto ok = writer.write(feature); !ok) {
-            return std::unexpected(ok.error());
-        }
-        if (auto ok = context.advance(); !ok) {
-            return std::unexpected(ok.error());
-        }
+    if (auto ok = writer.writeAll(table.features, context); !ok) {
+        return std::unexpected(ok.error());
     }
     writer.finish(context.report.log);
     if (auto closed = gdal::close(std::move(dataset), path); !closed) {

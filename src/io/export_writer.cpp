@@ -328,4 +328,21 @@ void FeatureWriter::finish(std::vector<std::string>& log) {
     m_splitNotes.clear();
 }
 
+Result<void> FeatureWriter::writeAll(std::span<const Feature> features,
+                                     ExportContext& context,
+                                     const std::function<bool(const Feature&)>& include) {
+    for (const Feature& feature : features) {
+        if (include && !include(feature)) {
+            continue;
+        }
+        if (auto ok = write(feature); !ok) {
+            return ok;
+        }
+        if (auto ok = context.advance(); !ok) {
+            return ok;
+        }
+    }
+    return {};
+}
+
 } // namespace trygg::exporting

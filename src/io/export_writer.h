@@ -11,6 +11,7 @@
 #include <functional>
 #include <ogrsf_frmts.h>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,10 @@ public:
     using Decorator = std::function<void(const Feature&, OGRFeature&)>;
     void setDecorator(Decorator decorator) { m_decorator = std::move(decorator); }
     Result<void> write(const Feature& feature);
+    /// Writes each of `features` that `include` accepts (all without it), counting each in
+    /// `context` (progress, cancelling).
+    Result<void> writeAll(std::span<const Feature> features, ExportContext& context,
+                          const std::function<bool(const Feature&)>& include = {});
     [[nodiscard]] std::int64_t written() const { return m_written; }
     /// Adds the notes on split text to `log`.
     void finish(std::vector<std::string>& log);
