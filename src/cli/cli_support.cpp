@@ -116,4 +116,15 @@ void replaceFeatures(Project& project, Layer& layer, std::vector<Feature> featur
     }
 }
 
+Result<std::optional<Box>> extentOption(const std::string& text) {
+    if (text.empty()) {
+        return std::optional<Box>{};
+    }
+    if (auto extent = parseExtent(text)) {
+        return extent;
+    }
+    return fail(ErrorCode::Usage, "expected minx,miny,maxx,maxy with min < max, not '" + text + "'",
+                "--extent");
+}
+
 } // namespace trygg::cli

@@ -86,6 +86,10 @@ std::optional<Number> parseNumber(std::string_view text) {
 /// "minx,miny,maxx,maxy" with min < max, or nothing.
 std::optional<Box> parseExtent(std::string_view text);
 
+/// The value of an --extent option: nothing when not given, a Usage error naming the option
+/// when it is not an extent.
+Result<std::optional<Box>> extentOption(const std::string& text);
+
 /// Replaces every feature of `layer` (one of `project`'s) with `features`, dropping the old
 /// features' photos, and records the change in `changes` for saveChanges.
 void replaceFeatures(Project& project, Layer& layer, std::vector<Feature> features,

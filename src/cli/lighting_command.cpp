@@ -146,12 +146,11 @@ void LightingCommand::setup(CLI::App& parent) {
 }
 
 int LightingCommand::run(const GlobalOptions& global) {
-    std::optional<Box> extent;
-    if (!m_extent.empty() && !(extent = parseExtent(m_extent))) {
-        return report(Error{ErrorCode::Usage,
-                            "expected minx,miny,maxx,maxy with min < max, not '" + m_extent + "'",
-                            "--extent", {}});
+    auto extentGiven = extentOption(m_extent);
+    if (!extentGiven) {
+        return report(extentGiven.error());
     }
+    const std::optional<Box> extent = *extentGiven;
     auto catalog = loadCatalog(global);
     if (!catalog) {
         return report(catalog.error());

@@ -10,6 +10,7 @@
 #include "info_command.h"
 #include "lighting_command.h"
 #include "new_command.h"
+#include "plan_command.h"
 #include "protocol_command.h"
 #include "render_command.h"
 
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<GenerateLightingCommand>());
     commands.push_back(std::make_unique<RenderCommand>());
     commands.push_back(std::make_unique<ProtocolCommand>());
+    commands.push_back(std::make_unique<PlanCommand>());
     commands.push_back(std::make_unique<LightingCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     for (auto& command : commands) {

@@ -10,8 +10,7 @@
 #include "raster_detail.h"
 #include "attribute_table_view.h"
 #include "walk_panel.h"
-#include "export_dialog.h"
-#include "import_dialog.h"
+#include "exchange_actions.h"
 #include "layer_panel.h"
 #include "lighting_controller.h"
 #include "lighting_panel.h"
@@ -214,15 +213,9 @@ void MainWindow::createActions() {
     m_saveAs = new QAction(this);
     m_saveAs->setShortcut(QKeySequence::SaveAs);
     connect(m_saveAs, &QAction::triggered, this, &MainWindow::saveAs);
-    m_export = new QAction(this);
-    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(m_export, &QAction::triggered, this, &MainWindow::exportData);
     m_addData = new QAction(this);
     m_addData->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(m_addData, &QAction::triggered, this, &MainWindow::addData);
-    m_import = new QAction(this);
-    m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    connect(m_import, &QAction::triggered, this, &MainWindow::importData);
     m_quit = new QAction(this);
     m_quit->setShortcut(QKeySequence::Quit);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
@@ -252,11 +245,13 @@ void MainWindow::createActions() {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addActions({m_new, m_open});
     m_recentMenu = m_fileMenu->addMenu(QString());
-    m_fileMenu->addActions({m_save, m_saveAs, m_export});
-    m_fileMenu->addSeparator();
-    m_fileMenu->addActions({m_addData, m_import});
-    m_fileMenu->addSeparator();
+    m_fileMenu->addActions({m_save, m_saveAs});
+    QAction* exportsBefore = m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_addData);
     m_fileMenu->addAction(m_quit);
+    m_exchange = new ExchangeActions(m_document, *this, [this] { return m_canvas->view().visibleExtent(); });
+    m_exchange->addTo(*m_fileMenu, exportsBefore, m_fileMenu->insertSeparator(m_quit));
+    connect(m_exchange, &ExchangeActions::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     m_editMenu = new EditMenu(m_document, this);
     m_editMenu->insertAction(m_editMenu->deleteAction(), m_editing->propertiesAction());
     menuBar()->addMenu(m_editMenu);
@@ -370,12 +365,10 @@ void MainWindow::retranslate() {
     m_open->setText(tr("Ö&ppna projekt…"));
     m_save->setText(tr("&Spara"));
     m_saveAs->setText(tr("Spara so&m…"));
-    m_export->setText(tr("&Exportera…"));
-    m_export->setStatusTip(tr("Lämna ut lager till konsulter eller allmänheten (Shape, GeoPackage, GeoJSON, CSV, KML …), utan personuppgifter om du vill"));
     m_addData->setText(tr("&Lägg till data…"));
     m_addData->setStatusTip(tr("Visa en kartfil (vektor eller ortofoto) ovanpå projektet"));
-    m_import->setText(tr("&Importera till lager…"));
-    m_import->setStatusTip(tr("Lägg till objekt från en fil (Shape, GeoPackage, CSV, GeoJSON …) i ett av projektets lager"));
+    m_exchange->setLanguage(m_language);
+    m_exchange->retranslate();
     m_editMenu->retranslate();
     m_editing->retranslate();
     m_tools->retranslate();
@@ -595,35 +588,6 @@ void MainWindow::showFeature(const QString& layer, qint64 id) {
     }
     m_document.select(layer.toStdString(), {feature->id});
     zoomToBox(envelope(*feature->geometry));
-}
-
-void MainWindow::importData() {
-    if (!m_document.hasProject()) {
-        return;
-    }
-    QString path = QFileDialog::getOpenFileName(
-        this, tr("Importera till lager"), QString(),
-        tr("Vektordata (*.shp *.gpkg *.geojson *.json *.kml *.gpx *.csv *.xlsx *.ods);;Alla filer (*)"));
-    if (path.isEmpty()) {
-        return;
-    }
-    ImportDialog dialog(m_document, path.toStdString(), m_language.toStdString(), this);
-    dialog.readSource();
-    if (dialog.exec() == QDialog::Accepted) {
-        statusBar()->showMessage(tr("Importerat. Ångra med Ctrl+Z."), 8000);
-    }
-}
-
-void MainWindow::exportData() {
-    if (!m_document.hasProject()) {
-        return;
-    }
-    ExportDialog dialog(m_document, m_language, this);
-    if (dialog.exec() == QDialog::Accepted && dialog.report()) {
-        statusBar()->showMessage(
-            tr("Exporterat till %1").arg(QString::fromStdString(dialog.report()->output.string())),
-            8000);
-    }
 }
 
 void MainWindow::addDataFile(const QString& path) {

@@ -15,6 +15,7 @@ namespace trygg {
 
 class AttributeTablePanel;
 class EditMenu;
+class ExchangeActions;
 class FeatureEditing;
 class LightingController;
 class LightingPanel;
@@ -91,9 +92,7 @@ private:
     bool save();
     bool saveAs();
     void addData();
-    void importData();
     /// Arkiv → Exportera…: the export dialog (same exportProject as the CLI).
-    void exportData();
     void zoomToFull();
     /// Zooms to a box, widened so that a single point shows its surroundings.
     void zoomToBox(const Box& box);
@@ -147,9 +146,8 @@ private:
     QAction* m_open = nullptr;
     QAction* m_save = nullptr;
     QAction* m_saveAs = nullptr;
-    QAction* m_export = nullptr;
+    ExchangeActions* m_exchange = nullptr;
     QAction* m_addData = nullptr;
-    QAction* m_import = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_zoomIn = nullptr;
     QAction* m_zoomOut = nullptr;

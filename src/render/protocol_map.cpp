@@ -3,7 +3,9 @@
 #include "tryggkarta/render/map_renderer.h"
 #include "tryggkarta/render/scene_builder.h"
 
+#include <QFontMetricsF>
 #include <QPainterPath>
+#include <QTextLayout>
 #include <algorithm>
 #include <cmath>
 
@@ -64,17 +66,60 @@ QFont protocolFont(double millimetres, bool bold, bool italic) {
     return font;
 }
 
+double wrappedText(QPainter& painter, const QString& text, const QFont& font, QPointF at,
+                   double width, bool draw, const QColor& colour, Qt::Alignment alignment) {
+    if (text.isEmpty()) {
+        return 0.0;
+    }
+    QString shown = text;
+    shown.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    QTextLayout layout(shown, font, painter.device());
+    QTextOption option;
+    option.setWrapMode(
+        QTextOption::WrapAtWordBoundaryOrAnywhere); // long words must not run off the page
+    option.setAlignment(alignment);
+    layout.setTextOption(option);
+    double height = 0.0;
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0.0, height));
+        height += line.height();
+    }
+    layout.endLayout();
+    if (draw) {
+        painter.setPen(colour);
+        layout.draw(&painter, at);
+    }
+    return height;
+}
+
+void drawPageFooter(QPainter& painter, const QRectF& body, double below, const QString& title,
+                    const QString& pageText) {
+    const QFont font = protocolFont(2.6);
+    const QFontMetricsF metrics(font, painter.device());
+    const double baseline = body.bottom() + below;
+    const double numberWidth = metrics.horizontalAdvance(pageText);
+    painter.setFont(font);
+    painter.setPen(QColor(0x55, 0x55, 0x55));
+    painter.drawText(QPointF(body.left(), baseline),
+                     metrics.elidedText(title, Qt::ElideRight,
+                                        body.width() - numberWidth - protocolPixels(6.0)));
+    painter.drawText(QPointF(body.right() - numberWidth, baseline), pageText);
+}
+
 void drawStopMarker(QPainter& painter, QPointF centre, double diameter, int number,
                     const std::string& colour) {
     const QRectF circle(centre.x() - diameter / 2.0, centre.y() - diameter / 2.0, diameter,
                         diameter);
     painter.setPen(QPen(Qt::white, diameter * 0.08));
-    painter.setBrush(QColor(QString::fromStdString(colour)));
+    const QColor fill(QString::fromStdString(colour));
+    painter.setBrush(fill);
     painter.drawEllipse(circle);
     QFont font = protocolFont(1.0, true);
     font.setPixelSize(std::max(1, static_cast<int>(diameter * (number >= 10 ? 0.46 : 0.55))));
     painter.setFont(font);
-    painter.setPen(Qt::white);
+    painter.setPen(fill.lightnessF() > 0.7 ? Qt::black : Qt::white);
     painter.drawText(circle, Qt::AlignCenter, QString::number(number));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// The route map of a walk protocol, and what the protocol's pages share with it: the page
-// resolution, the font and the numbered markers that tie a stop on the map to its entry.
+// The route map of a walk protocol, and what the documents' pages (protocols, plans) share
+// with it: the page resolution, the font, wrapped text and the numbered markers that tie a
+// place on the map to its entry.
 
 #include "tryggkarta/render/walk_protocol.h"
 
@@ -21,7 +22,20 @@ inline double protocolPixels(double millimetres) {
 /// The protocol's sans-serif font, `millimetres` high.
 QFont protocolFont(double millimetres, bool bold = false, bool italic = false);
 
-/// A filled circle (`colour` "#rrggbb") with a white rim and `number` in it.
+/// Draws `text` wrapped to `width` pixels with its top left at `at` (only measures when
+/// `draw` is false) and returns its height; a newline starts a line, and a word longer than
+/// the width is broken rather than run off the page.
+double wrappedText(QPainter& painter, const QString& text, const QFont& font, QPointF at,
+                   double width, bool draw, const QColor& colour = Qt::black,
+                   Qt::Alignment alignment = Qt::AlignLeft);
+
+/// The line under a page's body: `title` on the left (shortened to fit), `pageText`
+/// ("Sida 2 av 3") on the right, its baseline `below` pixels under the body.
+void drawPageFooter(QPainter& painter, const QRectF& body, double below, const QString& title,
+                    const QString& pageText);
+
+/// A filled circle (`colour` "#rrggbb") with a white rim and `number` in it, in black on
+/// light colours and white on dark ones.
 void drawStopMarker(QPainter& painter, QPointF centre, double diameter, int number,
                     const std::string& colour);
 

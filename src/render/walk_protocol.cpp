@@ -3,6 +3,7 @@
 
 #include "tryggkarta/render/walk_protocol.h"
 
+#include "field_reader.h"
 #include "tryggkarta/core/hit_test.h"
 
 #include <algorithm>
@@ -13,53 +14,7 @@
 namespace trygg {
 namespace {
 
-/// Reads one feature's fields by name, in the protocol's language. Personal fields read as
-/// empty, so nothing personal can slip into a protocol by a later edit of this file.
-class FieldReader {
-public:
-    FieldReader(const LayerDef& definition, const Feature& feature, const std::string& language)
-        : m_definition(definition), m_feature(feature), m_language(language) {}
-
-    [[nodiscard]] const Value* value(std::string_view name) const {
-        const auto index = m_definition.fieldIndex(name);
-        if (!index || *index >= m_feature.values.size() || m_definition.fields[*index].personal) {
-            return nullptr;
-        }
-        return &m_feature.values[*index];
-    }
-
-    /// The value as text; a coded value as its label.
-    [[nodiscard]] std::string text(std::string_view name) const {
-        const Value* found = value(name);
-        if (found == nullptr) {
-            return {};
-        }
-        std::string shown = toDisplayString(*found);
-        if (const CodedValue* coded = m_definition.field(name)->findCode(shown)) {
-            return coded->label.in(m_language);
-        }
-        return shown;
-    }
-
-    /// The stored code (or text) itself, for decisions rather than display.
-    [[nodiscard]] std::string code(std::string_view name) const {
-        const Value* found = value(name);
-        return found == nullptr ? std::string() : toDisplayString(*found);
-    }
-
-    template <typename T> [[nodiscard]] std::optional<T> as(std::string_view name) const {
-        const Value* found = value(name);
-        if (found == nullptr || !std::holds_alternative<T>(*found)) {
-            return std::nullopt;
-        }
-        return std::get<T>(*found);
-    }
-
-private:
-    const LayerDef& m_definition;
-    const Feature& m_feature;
-    const std::string& m_language;
-};
+using render::FieldReader;
 
 // A walk's observations point at it by id; a place is named after a street of the base map.
 constexpr std::string_view kWalkLayer = "vandringar";

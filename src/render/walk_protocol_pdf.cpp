@@ -12,7 +12,6 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QSaveFile>
-#include <QTextLayout>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -157,29 +156,7 @@ private:
 
 double ProtocolPages::text(const QString& text, const QFont& font, QPointF at, double width,
                            bool draw, const QColor& colour) {
-    if (text.isEmpty()) {
-        return 0.0;
-    }
-    QString shown = text;
-    shown.replace(QLatin1Char('\n'), QChar::LineSeparator);
-    QTextLayout layout(shown, font, m_painter.device());
-    QTextOption option;
-    option.setWrapMode(
-        QTextOption::WrapAtWordBoundaryOrAnywhere); // long words must not run off the page
-    layout.setTextOption(option);
-    double height = 0.0;
-    layout.beginLayout();
-    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(width);
-        line.setPosition(QPointF(0.0, height));
-        height += line.height();
-    }
-    layout.endLayout();
-    if (draw) {
-        m_painter.setPen(colour);
-        layout.draw(&m_painter, at);
-    }
-    return height;
+    return render::wrappedText(m_painter, text, font, at, width, draw, colour);
 }
 
 double ProtocolPages::fact(const Label& label, const QString& value, QPointF at, double width,
@@ -334,18 +311,9 @@ double ProtocolPages::entry(const ProtocolEntry& entry, const Thumbnail& thumbna
 }
 
 void ProtocolPages::footer(int page, int pages) {
-    const QFont font = textFont(2.6);
-    const QFontMetricsF metrics(font, m_painter.device());
-    const QString number = tr(kPage).arg(page + 1).arg(pages);
-    const double baseline = m_body.bottom() + px(kFooterMm);
-    const double numberWidth = metrics.horizontalAdvance(number);
-    const QString title =
-        metrics.elidedText(tr(kTitle) + QStringLiteral(" – ") + qs(m_protocol.name), Qt::ElideRight,
-                           m_body.width() - numberWidth - px(6.0));
-    m_painter.setFont(font);
-    m_painter.setPen(kMuted);
-    m_painter.drawText(QPointF(m_body.left(), baseline), title);
-    m_painter.drawText(QPointF(m_body.right() - numberWidth, baseline), number);
+    render::drawPageFooter(m_painter, m_body, px(kFooterMm),
+                           tr(kTitle) + QStringLiteral(" – ") + qs(m_protocol.name),
+                           tr(kPage).arg(page + 1).arg(pages));
 }
 
 /// Every block on the first page with room for it; a block taller than a whole page gets a

@@ -1,8 +1,10 @@
+#include "pdf_support.h"
 #include "test_support.h"
 
 #include <catch2/catch.hpp>
 #include <regex>
 
+using trygg::test::pageObjects;
 using trygg::test::q;
 using trygg::test::TempDir;
 
@@ -10,13 +12,6 @@ namespace {
 
 trygg::test::CliRun cli(const TempDir& dir, const std::string& arguments) {
     return trygg::test::runCli(TRYGG_CLI, dir, arguments);
-}
-
-/// Page objects of a PDF, not counting the page tree ("/Type /Pages").
-std::ptrdiff_t pageObjects(const std::string& pdf) {
-    const std::regex page("/Type /Page[^s]");
-    return std::distance(std::sregex_iterator(pdf.begin(), pdf.end(), page),
-                         std::sregex_iterator());
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #pragma once
 // Shared by the render tests: a QGuiApplication for fonts, and small hand-made layers.
 
+#include "test_support.h"
 #include "tryggkarta/core/layer.h"
 #include "tryggkarta/render/headless_gui.h"
 #include "tryggkarta/render/map_scene.h"
@@ -8,8 +9,11 @@
 #include <QGuiApplication>
 #include <QImage>
 
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace trygg::test {
@@ -46,6 +50,25 @@ inline Feature feature(Geometry geometry, std::string name = {}) {
         made.values.back() = std::monostate{};
     }
     return made;
+}
+
+using Values = std::initializer_list<std::pair<std::string_view, Value>>;
+
+/// Feature `id` of a layer of the shipped definitions, with the named fields set.
+inline Feature made(const LayerDef& definition, std::int64_t id, Geometry geometry, Values values) {
+    Feature feature;
+    feature.id = FeatureId{id};
+    feature.geometry = std::move(geometry);
+    feature.values.resize(definition.fields.size());
+    for (const auto& [name, value] : values) {
+        feature.values.at(*definition.fieldIndex(name)) = value;
+    }
+    return feature;
+}
+
+/// A layer of the shipped definitions (layers/*.json) holding `features`.
+inline Layer layerOf(std::string_view table, std::vector<Feature> features) {
+    return Layer(*sourceCatalog().find(table), std::move(features));
 }
 
 inline SceneLayer sceneLayer(LayerDef definition, std::vector<Feature> features) {

@@ -1,3 +1,4 @@
+#include "pdf_support.h"
 #include "render_fixtures.h"
 #include "test_support.h"
 #include "tryggkarta/render/scene_builder.h"
@@ -13,23 +14,6 @@ using namespace trygg;
 using namespace trygg::test;
 
 namespace {
-
-using Values = std::initializer_list<std::pair<std::string_view, Value>>;
-
-Feature made(const LayerDef& definition, std::int64_t id, Geometry geometry, Values values) {
-    Feature feature;
-    feature.id = FeatureId{id};
-    feature.geometry = std::move(geometry);
-    feature.values.resize(definition.fields.size());
-    for (const auto& [name, value] : values) {
-        feature.values.at(*definition.fieldIndex(name)) = value;
-    }
-    return feature;
-}
-
-Layer layerOf(std::string_view table, std::vector<Feature> features) {
-    return Layer(*sourceCatalog().find(table), std::move(features));
-}
 
 LineString line(std::initializer_list<Point> points) {
     return LineString(points);
@@ -144,13 +128,6 @@ PhotoLoader loaderOf(const Project& project) {
         }
         return *photo->data;
     };
-}
-
-/// Page objects of a PDF, not counting the page tree ("/Type /Pages").
-std::ptrdiff_t pageObjects(const std::string& pdf) {
-    const std::regex page("/Type /Page[^s]");
-    return std::distance(std::sregex_iterator(pdf.begin(), pdf.end(), page),
-                         std::sregex_iterator());
 }
 
 WalkProtocol built(const Project& project, const std::string& language) {
