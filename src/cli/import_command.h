@@ -6,8 +6,9 @@
 
 namespace trygg::cli {
 
-/// `import PROJECT.gpkg --layer NAME SOURCE [--src-layer L] [--field dst=src ...]
-/// [--src-crs EPSG:N] [--strict]`: any vector source GDAL reads, into a thematic layer.
+/// `import PROJECT.gpkg SOURCE [--layer NAME] [--mapping FILE] [--src-layer L]
+/// [--field dst=src ...] [--src-crs EPSG:N] [--strict] [--duplicates ask|merge|keep|skip]
+/// [--merge-radius M]`: any vector source GDAL reads, into a thematic layer.
 class ImportCommand final : public Command {
 public:
     void setup(CLI::App& parent) override;
@@ -20,6 +21,9 @@ private:
     std::string m_sourceLayer;
     std::string m_sourceCrs;
     std::vector<std::string> m_fields;
+    std::string m_mapping;
+    std::string m_duplicates = "ask";
+    double m_mergeRadius = 5.0;
     bool m_strict = false;
 };
 

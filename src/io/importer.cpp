@@ -4,8 +4,14 @@
 #include "project_schema.h"
 #include "source_reader.h"
 
+#include "tryggkarta/io/project_store.h"
+
+#include <memory>
+
 namespace trygg {
 namespace {
+
+namespace fs = std::filesystem;
 
 /// Below this many rows the R-tree is kept up to date row by row; above it, it is dropped for
 /// the import and rebuilt in one pass, which is several times faster for large imports.
@@ -27,10 +33,45 @@ Result<const LayerDef*> findTarget(const LayerCatalog& catalog, const ImportOpti
     return target;
 }
 
-/// Reads every row, counting and listing rejections; `accept` takes each good feature and
-/// may fail (a write error), which ends the import.
+/// The options an import runs with: the mapping file's layer, source layer and CRS where the
+/// caller gave none, and the shipped GPX mapping for a .gpx source that came without one.
+Result<ImportOptions> effectiveOptions(const LayerCatalog& catalog, const fs::path& source,
+                                       ImportOptions options, std::vector<std::string>& notes) {
+    if (!options.mapping) {
+        if (auto automatic = automaticMapping(source, catalog, options.targetLayer)) {
+            auto loaded = loadImportMapping(*automatic, catalog);
+            if (!loaded) {
+                return std::unexpected(loaded.error());
+            }
+            options.mapping = std::move(*loaded);
+            notes.push_back("GPX file: read its " + options.mapping->sourceLayer +
+                            " with the ready mapping " + automatic->filename().string());
+        }
+    }
+    if (!options.mapping) {
+        return options;
+    }
+    const ImportMapping& mapping = *options.mapping;
+    if (options.targetLayer.empty()) {
+        options.targetLayer = mapping.targetLayer;
+    } else if (options.targetLayer != mapping.targetLayer) {
+        return fail(ErrorCode::Usage,
+                    "the mapping is for layer '" + mapping.targetLayer + "', not '" + options.targetLayer + "'",
+                    mapping.sourceName);
+    }
+    if (options.sourceLayer.empty()) {
+        options.sourceLayer = mapping.sourceLayer;
+    }
+    if (!options.sourceCrs) {
+        options.sourceCrs = mapping.sourceCrs;
+    }
+    return options;
+}
+
+/// Reads every row, counting and listing rejections; `accept` takes each good feature and its
+/// source row and may fail (a write error), which ends the import.
 template <typename Accept>
-Result<void> readRows(gdal::SourceReader& reader, const std::filesystem::path& source,
+Result<void> readRows(gdal::SourceReader& reader, const fs::path& source,
                       const ImportOptions& options, ImportReport& report, Progress& progress,
                       Accept&& accept) {
     progress.setStage("import");
@@ -51,7 +92,7 @@ Result<void> readRows(gdal::SourceReader& reader, const std::filesystem::path& s
             }
             accepting = accepting && !options.strict;
         } else if (accepting) {
-            if (auto ok = accept(feature); !ok) {
+            if (auto ok = accept(feature, reader.row()); !ok) {
                 return ok;
             }
             ++report.imported;
@@ -72,25 +113,147 @@ Result<void> readRows(gdal::SourceReader& reader, const std::filesystem::path& s
     return {};
 }
 
+/// The project file opened for an import: one transaction on the target table, rolled back
+/// unless committed.
+struct ImportTarget {
+    GDALDatasetUniquePtr project;
+    std::unique_ptr<gdal::TransactionGuard> guard; // destroyed before the dataset it guards
+    OGRLayer* table = nullptr;
+    std::vector<int> indices;
+    Crs crs;
+};
+
+Result<ImportTarget> openTarget(const fs::path& projectPath, const LayerDef& target) {
+    auto projectFile = gdal::openProjectFile(projectPath, true);
+    if (!projectFile) {
+        return std::unexpected(projectFile.error());
+    }
+    ImportTarget opened;
+    opened.project = std::move(projectFile->dataset);
+    opened.crs = projectFile->crs;
+    auto srs = gdal::makeSrs(opened.crs);
+    if (!srs) {
+        return std::unexpected(srs.error());
+    }
+    gdal::ErrorCapture errors;
+    if (opened.project->StartTransaction(TRUE) != OGRERR_NONE) {
+        return fail(ErrorCode::WriteFailed, "cannot start a transaction (file locked?)",
+                    projectPath.string(), errors.last());
+    }
+    opened.guard = std::make_unique<gdal::TransactionGuard>(*opened.project);
+    auto table = gdal::ensureThematicLayer(*opened.project, target, **srs);
+    if (!table) {
+        return std::unexpected(table.error());
+    }
+    opened.table = *table;
+    opened.indices = gdal::fieldIndices(**table, target);
+    return opened;
+}
+
+/// Adds a feature (no id) or, with `overwrite`, replaces the row of its id.
+Result<void> writeTo(ImportTarget& target, const Feature& feature, const LayerDef& def,
+                     const fs::path& projectPath, bool overwrite = false) {
+    if (auto ok = gdal::writeFeature(*target.table, target.indices, feature, def.table, overwrite); !ok) {
+        Error error = ok.error();
+        error.where = gdal::displayName(projectPath) + ": " + error.where;
+        return std::unexpected(error);
+    }
+    return {};
+}
+
+/// An import that looks for duplicates first: everything is read into memory, compared with
+/// the layer's features on disk, then added and merged in one transaction.
+Result<ImportReport> importWithDuplicates(const fs::path& projectPath, const LayerCatalog& catalog,
+                                          const LayerDef& target, const fs::path& source,
+                                          const ImportOptions& options, Progress& progress) {
+    auto existing = openProject(projectPath, LayerCatalog{{target}, catalog.directory}, progress);
+    if (!existing) {
+        return std::unexpected(existing.error());
+    }
+    auto read = readForImport(catalog, source, options, existing->crs, progress);
+    if (!read) {
+        return std::unexpected(read.error());
+    }
+    ImportReport report = read->report;
+    if (options.strict && report.rejectedCount > 0) {
+        return report;
+    }
+    const std::vector<Feature>& features = existing->layers.front().features();
+    auto matches = findImportDuplicates(target, features, *read, options.mergeRadius,
+                                        report.duplicates, progress);
+    if (!matches) {
+        return std::unexpected(matches.error());
+    }
+    const auto action = options.duplicates == DuplicateMode::Merge ? DuplicateAction::Merge : DuplicateAction::Skip;
+    auto resolved = resolveDuplicates(target, features, std::move(read->features), *matches,
+                                      std::vector<DuplicateAction>(matches->size(), action));
+    report.imported = static_cast<std::int64_t>(resolved.added.size());
+    report.merged = static_cast<std::int64_t>(resolved.merged);
+    report.skipped = static_cast<std::int64_t>(resolved.skipped);
+
+    auto opened = openTarget(projectPath, target);
+    if (!opened) {
+        return std::unexpected(opened.error());
+    }
+    for (const Feature& feature : resolved.added) {
+        if (auto ok = writeTo(*opened, feature, target, projectPath); !ok) {
+            return std::unexpected(ok.error());
+        }
+    }
+    for (const Feature& feature : resolved.updated) {
+        if (auto ok = writeTo(*opened, feature, target, projectPath, true); !ok) {
+            return std::unexpected(ok.error());
+        }
+    }
+    if (progress.isCancelled()) {
+        return fail(ErrorCode::Cancelled, "import cancelled; nothing was imported", gdal::displayName(source));
+    }
+    if (auto saved = gdal::commitAndClose(std::move(opened->project), *opened->guard, projectPath); !saved) {
+        return std::unexpected(saved.error());
+    }
+    return report;
+}
+
 } // namespace
 
-Result<ImportedFeatures> readForImport(const LayerCatalog& catalog,
-                                       const std::filesystem::path& source,
+Result<std::vector<DuplicateMatch>> findImportDuplicates(const LayerDef& layer,
+                                                         const std::vector<Feature>& existing,
+                                                         const ImportedFeatures& read, double radius,
+                                                         std::vector<DuplicateRow>& rows,
+                                                         Progress& progress) {
+    auto matches = findDuplicates(layer, existing, read.features, radius, progress);
+    if (!matches) {
+        return matches;
+    }
+    rows.clear();
+    for (const DuplicateMatch& match : *matches) {
+        rows.push_back(DuplicateRow{read.rows.at(match.incoming), match.existing,
+                                    match.earlier ? read.rows.at(*match.earlier) : 0, match.distance});
+    }
+    return matches;
+}
+
+Result<ImportedFeatures> readForImport(const LayerCatalog& catalog, const fs::path& source,
                                        const ImportOptions& options, const Crs& projectCrs,
                                        Progress& progress) {
-    auto target = findTarget(catalog, options, source);
+    ImportedFeatures result;
+    auto effective = effectiveOptions(catalog, source, options, result.report.notes);
+    if (!effective) {
+        return std::unexpected(effective.error());
+    }
+    auto target = findTarget(catalog, *effective, source);
     if (!target) {
         return std::unexpected(target.error());
     }
-    ImportedFeatures result;
-    auto reader = gdal::SourceReader::open(source, **target, projectCrs, options, result.report);
+    auto reader = gdal::SourceReader::open(source, **target, projectCrs, *effective, result.report);
     if (!reader) {
         return std::unexpected(reader.error());
     }
-    auto read = readRows(*reader, source, options, result.report, progress,
-                         [&](const Feature& feature) -> Result<void> {
+    auto read = readRows(*reader, source, *effective, result.report, progress,
+                         [&](const Feature& feature, std::int64_t row) -> Result<void> {
                              result.features.push_back(feature);
                              result.features.back().id = kNoFeatureId;
+                             result.rows.push_back(row);
                              return {};
                          });
     if (!read) {
@@ -98,63 +261,44 @@ Result<ImportedFeatures> readForImport(const LayerCatalog& catalog,
     }
     if (result.report.imported == 0) {
         result.features.clear(); // a strict import with rejections brings nothing
+        result.rows.clear();
     }
     return result;
 }
 
-Result<ImportReport> importIntoProject(const std::filesystem::path& projectPath,
-                                       const LayerCatalog& catalog,
-                                       const std::filesystem::path& source,
-                                       const ImportOptions& options, Progress& progress) {
-    auto found = findTarget(catalog, options, projectPath);
+Result<ImportReport> importIntoProject(const fs::path& projectPath, const LayerCatalog& catalog,
+                                       const fs::path& source, const ImportOptions& options,
+                                       Progress& progress) {
+    ImportReport report;
+    auto effective = effectiveOptions(catalog, source, options, report.notes);
+    if (!effective) {
+        return std::unexpected(effective.error());
+    }
+    auto found = findTarget(catalog, *effective, projectPath);
     if (!found) {
         return std::unexpected(found.error());
     }
-    const LayerDef* target = *found;
-    auto projectFile = gdal::openProjectFile(projectPath, true);
-    if (!projectFile) {
-        return std::unexpected(projectFile.error());
+    const LayerDef& target = **found;
+    if (options.duplicates != DuplicateMode::Keep) {
+        return importWithDuplicates(projectPath, catalog, target, source, options, progress);
     }
-    GDALDatasetUniquePtr project = std::move(projectFile->dataset);
-    const Crs projectCrs = projectFile->crs;
-
-    ImportReport report;
-    auto reader = gdal::SourceReader::open(source, *target, projectCrs, options, report);
+    auto opened = openTarget(projectPath, target);
+    if (!opened) {
+        return std::unexpected(opened.error());
+    }
+    auto reader = gdal::SourceReader::open(source, target, opened->crs, *effective, report);
     if (!reader) {
         return std::unexpected(reader.error());
     }
-    auto srs = gdal::makeSrs(projectCrs);
-    if (!srs) {
-        return std::unexpected(srs.error());
-    }
-
-    gdal::ErrorCapture errors;
-    if (project->StartTransaction(TRUE) != OGRERR_NONE) {
-        return fail(ErrorCode::WriteFailed, "cannot start a transaction (file locked?)",
-                    projectPath.string(), errors.last());
-    }
-    gdal::TransactionGuard guard{*project};
-    auto table = gdal::ensureThematicLayer(*project, *target, **srs);
-    if (!table) {
-        return std::unexpected(table.error());
-    }
-    auto indices = gdal::fieldIndices(**table, *target);
-    const std::uint64_t expected = reader->expectedRows();
-    const std::string geometryColumn = (*table)->GetGeometryColumn();
-    const bool bulkIndex = expected >= kBulkIndexThreshold;
+    const std::string geometryColumn = opened->table->GetGeometryColumn();
+    const bool bulkIndex = reader->expectedRows() >= kBulkIndexThreshold;
     if (bulkIndex) {
-        std::string sql = "SELECT DisableSpatialIndex('" + target->table + "', '" + geometryColumn + "')";
-        project->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        std::string sql = "SELECT DisableSpatialIndex('" + target.table + "', '" + geometryColumn + "')";
+        opened->project->ExecuteSQL(sql.c_str(), nullptr, nullptr);
     }
-
-    auto written = readRows(*reader, source, options, report, progress,
-                            [&](const Feature& feature) -> Result<void> {
-                                if (auto ok = gdal::writeFeature(**table, indices, feature, target->table); !ok) {
-                                    Error error = ok.error();
-                                    error.where = gdal::displayName(projectPath) + ": " + error.where;
-                                    return std::unexpected(error);
-                                }
-                                return {};
+    auto written = readRows(*reader, source, *effective, report, progress,
+                            [&](const Feature& feature, std::int64_t) {
+                                return writeTo(*opened, feature, target, projectPath);
                             });
     if (!written) {
         return std::unexpected(written.error());
@@ -163,10 +307,10 @@ Result<ImportReport> importIntoProject(const std::filesystem::path& projectPath,
         return report; // the guard rolls back: nothing of a strict import that failed lands
     }
     if (bulkIndex) {
-        std::string sql = "SELECT CreateSpatialIndex('" + target->table + "', '" + geometryColumn + "')";
-        project->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        std::string sql = "SELECT CreateSpatialIndex('" + target.table + "', '" + geometryColumn + "')";
+        opened->project->ExecuteSQL(sql.c_str(), nullptr, nullptr);
     }
-    if (auto saved = gdal::commitAndClose(std::move(project), guard, projectPath); !saved) {
+    if (auto saved = gdal::commitAndClose(std::move(opened->project), *opened->guard, projectPath); !saved) {
         return std::unexpected(saved.error());
     }
     return report;

@@ -72,6 +72,101 @@ CodeLookup codeLookup(const FieldDef& field) {
     return lookup;
 }
 
+std::string allowedCodes(const FieldDef& field) {
+    std::string allowed;
+    for (const auto& v : field.values) {
+        allowed += (allowed.empty() ? "" : ", ") + v.code;
+    }
+    return allowed;
+}
+
+std::optional<std::string> convertDateText(const std::string& text, const FieldDef& field, Value& out) {
+    std::string normalised = normaliseDateText(text);
+    if (field.type == FieldType::Date) {
+        auto date = parseDate(normalised.substr(0, std::min<std::size_t>(10, normalised.size())));
+        if (!date || (normalised.size() > 10 && !parseDateTime(normalised))) {
+            return inQuotes(text) + " is not a date (write YYYY-MM-DD)";
+        }
+        out = *date;
+        return std::nullopt;
+    }
+    auto dateTime = parseDateTime(normalised);
+    if (!dateTime) {
+        return inQuotes(text) + " is not a date and time (write YYYY-MM-DDThh:mm)";
+    }
+    out = *dateTime;
+    return std::nullopt;
+}
+
+/// Converts source text (a CSV cell, a mapped answer) to the target field's type: the code of
+/// a value list, a number, a date. Returns the reason on failure.
+std::optional<std::string> convertText(std::string text, const FieldDef& field,
+                                       const CodeLookup& codes, Value& out) {
+    out = std::monostate{};
+    if (trim(text).empty()) {
+        return std::nullopt;
+    }
+    if (!isValidUtf8(text)) {
+        return std::string("text is not valid UTF-8 (a missing or wrong .cpg file?)");
+    }
+    if (field.isCoded()) {
+        auto found = codes.find(text); // exact spelling first: no folding for clean data
+        if (found == codes.end()) {
+            found = codes.find(foldCase(trim(text)));
+        }
+        if (found == codes.end()) {
+            return "unknown value " + inQuotes(text) + " (allowed: " + allowedCodes(field) + ")";
+        }
+        text = found->second;
+    }
+    switch (field.type) {
+    case FieldType::Text:
+        out = text;
+        return std::nullopt;
+    case FieldType::Integer: {
+        auto number = parseNumber(text);
+        if (!number || std::trunc(*number) != *number || std::abs(*number) > 9.0e15) {
+            return inQuotes(text) + " is not a whole number";
+        }
+        out = static_cast<std::int64_t>(*number);
+        return std::nullopt;
+    }
+    case FieldType::Real: {
+        auto number = parseNumber(text);
+        if (!number) {
+            return inQuotes(text) + " is not a number";
+        }
+        out = *number;
+        return std::nullopt;
+    }
+    case FieldType::Date:
+    case FieldType::DateTime:
+        return convertDateText(text, field, out);
+    }
+    return std::nullopt;
+}
+
+bool isDateType(OGRFieldType type) { return type == OFTDate || type == OFTDateTime; }
+
+DateTime sourceDateTime(const OGRFeature& in, int index) {
+    int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+    float ss = 0.0F;
+    in.GetFieldAsDateTime(index, &y, &m, &d, &hh, &mm, &ss, &tz);
+    return toDateTime(y, m, d, hh, mm, ss, tz);
+}
+
+/// A source cell as text for a mapping: dates in ISO form (with their zone), NULL as nullopt.
+std::optional<std::string> cellText(const OGRFeature& in, int index) {
+    if (!in.IsFieldSetAndNotNull(index)) {
+        return std::nullopt;
+    }
+    if (isDateType(in.GetFieldDefnRef(index)->GetType())) {
+        return toIsoString(sourceDateTime(in, index));
+    }
+    return std::string(in.GetFieldAsString(index));
+}
+
+/// Converts one source value to the target field's type. Returns the reason on failure.
 std::optional<std::string> convertValue(const OGRFeature& in, int index, OGRFieldType sourceType,
                                         const FieldDef& field, const CodeLookup& codes,
                                         Value& out) {
@@ -81,94 +176,37 @@ std::optional<std::string> convertValue(const OGRFeature& in, int index, OGRFiel
     }
     const bool sourceIsNumber =
         sourceType == OFTInteger || sourceType == OFTInteger64 || sourceType == OFTReal;
-    const bool sourceIsDate = sourceType == OFTDate || sourceType == OFTDateTime;
-    std::string text = sourceIsNumber || sourceIsDate ? std::string() : in.GetFieldAsString(index);
-    if (!sourceIsNumber && !sourceIsDate && trim(text).empty()) {
-        return std::nullopt;
-    }
-    if (!sourceIsNumber && !sourceIsDate && !isValidUtf8(text)) {
-        return std::string("text is not valid UTF-8 (a missing or wrong .cpg file?)");
-    }
-    if (field.isCoded()) {
-        if (sourceIsNumber || sourceIsDate) {
-            text = in.GetFieldAsString(index);
-        }
-        auto found = codes.find(text); // exact spelling first: no folding for clean data
-        if (found == codes.end()) {
-            found = codes.find(foldCase(trim(text)));
-        }
-        if (found == codes.end()) {
-            std::string allowed;
-            for (const auto& v : field.values) {
-                allowed += (allowed.empty() ? "" : ", ") + v.code;
-            }
-            return "unknown value " + inQuotes(text) + " (allowed: " + allowed + ")";
-        }
-        text = found->second;
+    if ((!sourceIsNumber && !isDateType(sourceType)) || field.isCoded()) {
+        return convertText(in.GetFieldAsString(index), field, codes, out);
     }
     switch (field.type) {
     case FieldType::Text:
-        out = sourceIsNumber || sourceIsDate ? std::string(in.GetFieldAsString(index)) : text;
+        out = std::string(in.GetFieldAsString(index));
         return std::nullopt;
-    case FieldType::Integer: {
-        std::optional<double> number;
-        if (sourceIsNumber && !field.isCoded()) {
-            number = in.GetFieldAsDouble(index);
-            if (sourceType != OFTReal) {
-                out = static_cast<std::int64_t>(in.GetFieldAsInteger64(index));
-                return std::nullopt;
-            }
+    case FieldType::Integer:
+    case FieldType::Real:
+        if (!sourceIsNumber) {
+            return inQuotes(in.GetFieldAsString(index)) + " is not a number";
+        }
+        if (field.type == FieldType::Real) {
+            out = in.GetFieldAsDouble(index);
+        } else if (sourceType != OFTReal) {
+            out = static_cast<std::int64_t>(in.GetFieldAsInteger64(index));
         } else {
-            number = parseNumber(text);
+            return convertText(in.GetFieldAsString(index), field, codes, out);
         }
-        if (!number || std::trunc(*number) != *number || std::abs(*number) > 9.0e15) {
-            return inQuotes(sourceIsNumber ? in.GetFieldAsString(index) : text) +
-                   " is not a whole number";
-        }
-        out = static_cast<std::int64_t>(*number);
         return std::nullopt;
-    }
-    case FieldType::Real: {
-        auto number = sourceIsNumber ? std::optional<double>(in.GetFieldAsDouble(index))
-                                     : parseNumber(text);
-        if (!number) {
-            return inQuotes(text) + " is not a number";
-        }
-        out = *number;
-        return std::nullopt;
-    }
     case FieldType::Date:
-    case FieldType::DateTime: {
-        if (sourceIsDate) {
-            int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
-            float ss = 0.0F;
-            in.GetFieldAsDateTime(index, &y, &m, &d, &hh, &mm, &ss, &tz);
-            if (field.type == FieldType::Date) {
-                out = Date{y, m, d};
-            } else {
-                out = toDateTime(y, m, d, hh, mm, ss, tz);
-            }
-            return std::nullopt;
-        }
+    case FieldType::DateTime:
         if (sourceIsNumber) {
             return std::string("a number where a date is expected");
         }
-        std::string normalised = normaliseDateText(text);
-        if (field.type == FieldType::Date) {
-            auto date = parseDate(normalised.substr(0, std::min<std::size_t>(10, normalised.size())));
-            if (!date || (normalised.size() > 10 && !parseDateTime(normalised))) {
-                return inQuotes(text) + " is not a date (write YYYY-MM-DD)";
-            }
-            out = *date;
+        if (const DateTime dateTime = sourceDateTime(in, index); field.type == FieldType::Date) {
+            out = dateTime.date;
         } else {
-            auto dateTime = parseDateTime(normalised);
-            if (!dateTime) {
-                return inQuotes(text) + " is not a date and time (write YYYY-MM-DDThh:mm)";
-            }
-            out = *dateTime;
+            out = dateTime;
         }
         return std::nullopt;
-    }
     }
     return std::nullopt;
 }
@@ -262,9 +300,17 @@ Result<SourceReader> SourceReader::open(const fs::path& source, const LayerDef& 
     int xColumn = -1;
     int yColumn = -1;
     bool lonLat = false;
+    const ImportMapping* file = options.mapping ? &*options.mapping : nullptr;
     if (wkbFlatten(layer->GetGeomType()) == wkbNone || defn->GetGeomFieldCount() == 0) {
-        xColumn = findColumn(kXNames);
-        yColumn = findColumn(kYNames);
+        xColumn = file && !file->xColumn.empty() ? defn->GetFieldIndex(file->xColumn.c_str())
+                                                 : findColumn(kXNames);
+        yColumn = file && !file->yColumn.empty() ? defn->GetFieldIndex(file->yColumn.c_str())
+                                                 : findColumn(kYNames);
+        if (file && !file->xColumn.empty() && (xColumn < 0 || yColumn < 0)) {
+            const bool x = xColumn < 0;
+            return fail(ErrorCode::Usage, "no column " + inQuotes(x ? file->xColumn : file->yColumn) +
+                                              " in the source", file->sourceName + (x ? ": x" : ": y"));
+        }
         if (xColumn < 0 || yColumn < 0) {
             return fail(ErrorCode::InvalidFormat,
                         "no geometry, and no coordinate columns (x/y, e/n, lon/lat) were found",
@@ -332,10 +378,35 @@ Result<SourceReader> SourceReader::open(const fs::path& source, const LayerDef& 
                         name);
         }
     }
+    auto specFor = [&](const std::string& name) -> const FieldMapping* {
+        auto it = file ? file->fields.find(name) : decltype(file->fields)::const_iterator{};
+        return file && it != file->fields.end() ? &it->second : nullptr;
+    };
+    // Columns the mapping file names are not matched to other fields by their name.
+    for (const auto& entry : file ? file->fields : std::map<std::string, FieldMapping>{}) {
+        for (const auto& column : entry.second.related ? std::vector<std::string>{} : entry.second.columns) {
+            used.insert(defn->GetFieldIndex(column.c_str()));
+        }
+    }
     for (const auto& field : target.fields) {
         Mapping mapping;
         if (auto it = options.fieldMap.find(field.name); it != options.fieldMap.end()) {
             mapping.sourceIndex = defn->GetFieldIndex(it->second.c_str());
+        } else if (const FieldMapping* spec = specFor(field.name)) {
+            mapping.spec = spec;
+            if (auto problem = resolveColumns(mapping, **opened, *defn)) {
+                return fail(ErrorCode::Usage, *problem, file->sourceName + ": fields." + field.name);
+            }
+            if (field.isCoded()) {
+                mapping.codes = codeLookup(field);
+            }
+            for (int column : mapping.related ? std::vector<int>{} : mapping.columns) {
+                used.insert(column);
+            }
+            report.fieldSources[field.name] =
+                spec->constant ? "= " + *spec->constant : spec->columns.front();
+            reader.m_mapping.push_back(std::move(mapping));
+            continue;
         } else {
             for (int i = 0; i < defn->GetFieldCount() && mapping.sourceIndex < 0; ++i) {
                 std::string column = defn->GetFieldDefn(i)->GetNameRef();
@@ -377,6 +448,59 @@ Result<SourceReader> SourceReader::open(const fs::path& source, const LayerDef& 
     reader.m_layer = layer;
     reader.m_dataset = std::move(*opened);
     return reader;
+}
+
+std::optional<std::string> SourceReader::resolveColumns(Mapping& mapping, GDALDataset& dataset,
+                                                        OGRFeatureDefn& defn) {
+    const FieldMapping& spec = *mapping.spec;
+    OGRFeatureDefn* columns = &defn;
+    if (spec.related) {
+        mapping.related = dataset.GetLayerByName(spec.related->layer.c_str());
+        if (mapping.related == nullptr) {
+            return "the source has no layer " + inQuotes(spec.related->layer);
+        }
+        columns = mapping.related->GetLayerDefn();
+        mapping.relatedKey = columns->GetFieldIndex(spec.related->key.c_str());
+        if (mapping.relatedKey < 0) {
+            return "no column " + inQuotes(spec.related->key) + " in " + inQuotes(spec.related->layer);
+        }
+    }
+    for (const auto& name : spec.columns) {
+        const int index = columns->GetFieldIndex(name.c_str());
+        if (index < 0) {
+            std::string names;
+            for (int i = 0; i < columns->GetFieldCount(); ++i) {
+                names += (i ? ", " : "") + std::string(columns->GetFieldDefn(i)->GetNameRef());
+            }
+            return "no column " + inQuotes(name) + " in the source (columns: " + names + ")";
+        }
+        mapping.columns.push_back(index);
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> SourceReader::mappedValue(const OGRFeature& in, const Mapping& mapping,
+                                                     const FieldDef& field, Value& out) const {
+    std::vector<std::optional<std::string>> texts;
+    OGRFeatureUniquePtr relatedRow;
+    const OGRFeature* row = &in;
+    if (mapping.related != nullptr) {
+        // The first related row in file order, e.g. the first point of a GPX track.
+        const std::string key = mapping.related->GetLayerDefn()->GetFieldDefn(mapping.relatedKey)->GetNameRef();
+        const std::string filter = "\"" + key + "\" = " + std::to_string(in.GetFID());
+        mapping.related->SetAttributeFilter(filter.c_str());
+        mapping.related->ResetReading();
+        relatedRow.reset(mapping.related->GetNextFeature());
+        row = relatedRow.get();
+    }
+    for (int column : mapping.columns) {
+        texts.push_back(row != nullptr ? cellText(*row, column) : std::nullopt);
+    }
+    auto text = mapping.spec->apply(texts);
+    if (!text) {
+        return text.error();
+    }
+    return convertText(*text, field, mapping.codes, out);
 }
 
 std::optional<std::string> SourceReader::readGeometry(const OGRFeature& in, Feature& out,
@@ -462,7 +586,9 @@ SourceReader::Outcome SourceReader::next(Feature& feature, RejectedRow& rejected
         const FieldDef& def = m_target->fields[i];
         Value& value = feature.values[i];
         std::optional<std::string> reason;
-        if (m_mapping[i].sourceIndex >= 0) {
+        if (m_mapping[i].spec != nullptr) {
+            reason = mappedValue(*in, m_mapping[i], def, value);
+        } else if (m_mapping[i].sourceIndex >= 0) {
             reason = convertValue(*in, m_mapping[i].sourceIndex, m_mapping[i].sourceType, def,
                                   m_mapping[i].codes, value);
         } else {

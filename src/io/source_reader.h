@@ -31,6 +31,9 @@ public:
     /// The next row: a feature ready to store, a rejected row with its reason, or the end.
     Outcome next(Feature& feature, RejectedRow& rejected);
 
+    /// The 1-based source row of the feature or rejection next() gave last.
+    [[nodiscard]] std::int64_t row() const { return m_row; }
+
     /// Rows the source says it has; 0 when it cannot tell cheaply.
     [[nodiscard]] std::uint64_t expectedRows() const { return m_expectedRows; }
 
@@ -38,6 +41,13 @@ private:
     SourceReader(const LayerDef& target, CoordinateTransform transform);
     std::optional<std::string> readGeometry(const OGRFeature& in, Feature& out,
                                             std::string& field) const;
+    struct Mapping;
+    /// Finds the mapping file's columns for one field in the source (or its related layer).
+    static std::optional<std::string> resolveColumns(Mapping& mapping, GDALDataset& dataset,
+                                                     OGRFeatureDefn& defn);
+    /// The value of a field the mapping file maps, or the reason the row is rejected.
+    std::optional<std::string> mappedValue(const OGRFeature& in, const Mapping& mapping,
+                                           const FieldDef& field, Value& out) const;
 
     struct Mapping {
         int sourceIndex = -1; ///< -1: no column, the value stays NULL
@@ -45,6 +55,10 @@ private:
         /// For value-list fields: code, labels and their folded forms -> code, built once so
         /// a million rows do not fold every label of the list again.
         std::unordered_map<std::string, std::string> codes;
+        const FieldMapping* spec = nullptr; ///< set when the mapping file maps the field
+        std::vector<int> columns;           ///< the spec's columns, in the source or related layer
+        OGRLayer* related = nullptr;        ///< the spec's related layer, borrowed from m_dataset
+        int relatedKey = -1;
     };
 
     const LayerDef* m_target;
