@@ -7,6 +7,7 @@
 #include "generate_lighting_command.h"
 #include "import_command.h"
 #include "import_osm_command.h"
+#include "import_photos_command.h"
 #include "info_command.h"
 #include "lighting_command.h"
 #include "new_command.h"
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<InfoCommand>());
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<ImportOsmCommand>());
+    commands.push_back(std::make_unique<ImportPhotosCommand>());
     commands.push_back(std::make_unique<GenerateCommand>());
     commands.push_back(std::make_unique<GenerateLightingCommand>());
     commands.push_back(std::make_unique<RenderCommand>());

@@ -33,6 +33,14 @@ std::string featureWhere(std::string_view layer, FeatureId id) {
     return std::string(layer) + ": feature " + std::to_string(toInt(id));
 }
 
+/// A new photo brings its bytes: the project file does not hold them yet.
+Result<void> requireBytes(const Photo& photo) {
+    if (!photo.data) {
+        return fail(ErrorCode::Usage, "photo without image data", photo.fileName);
+    }
+    return {};
+}
+
 } // namespace
 
 bool Selection::contains(FeatureId id) const {
@@ -159,6 +167,7 @@ Result<void> MapDocument::replaceAnalysisResults(
 }
 
 void MapDocument::applyEdit(FeatureEdit& edit, bool forward) {
+    std::vector<FeatureId> addedIds; // in the order of edit.changes
     if (!edit.changes.empty()) {
         const auto index = position(edit.layer);
         Q_ASSERT(index.has_value()); // checked before the edit was pushed
@@ -174,6 +183,7 @@ void MapDocument::applyEdit(FeatureEdit& edit, bool forward) {
             } else if (to) {
                 to->id = data.add(*to); // first time: a fresh id, kept for every redo
                 added = to->id;
+                addedIds.push_back(added);
                 m_lastAdded = added;
                 m_changes.markWritten(edit.layer, to->id);
             } else if (from) {
@@ -213,6 +223,10 @@ void MapDocument::applyEdit(FeatureEdit& edit, bool forward) {
     for (Photo& photo : forward ? edit.photosAdded : edit.photosRemoved) {
         if (photo.id == kNoPhotoId) {
             photo.id = nextPhotoId(m_photos); // first time; kept for every redo
+        }
+        if (toInt(photo.feature) < 0) {
+            // First time: the n-th feature this edit added (see FeatureEdit::photosAdded).
+            photo.feature = addedIds.at(static_cast<std::size_t>(-toInt(photo.feature) - 1));
         }
         m_photos.push_back(photo);
         m_changes.markPhotoWritten(photo.id);
@@ -410,8 +424,8 @@ Result<std::vector<PhotoId>> MapDocument::addPhotos(std::string_view layer, Feat
     PhotoId next = nextPhotoId(m_photos);
     std::vector<PhotoId> ids;
     for (Photo& photo : photos) {
-        if (!photo.data) {
-            return fail(ErrorCode::Usage, "photo without image data", photo.fileName);
+        if (auto ok = requireBytes(photo); !ok) {
+            return std::unexpected(ok.error());
         }
         photo.layer = std::string(layer);
         photo.feature = feature;
@@ -441,6 +455,46 @@ Result<void> MapDocument::removePhoto(PhotoId id) {
     FeatureEdit edit{removed.layer, {}, {}, {}, {}, {}};
     edit.photosRemoved.push_back(std::move(removed));
     return apply(std::move(edit), tr("Ta bort foto"));
+}
+
+Result<void> MapDocument::addFeaturesWithPhotos(std::string_view layer,
+                                               std::vector<FeatureWithPhotos> added,
+                                               std::vector<Photo> attached, const QString& text) {
+    const Layer* data = this->layer(layer);
+    if (data == nullptr || !isEditable(layer)) {
+        return fail(ErrorCode::Usage, "this layer cannot be edited", std::string(layer));
+    }
+    FeatureEdit edit{std::string(layer), {}, {}, {}, {}, {}};
+    auto addPhoto = [&](Photo photo, FeatureId feature) -> Result<void> {
+        if (auto ok = requireBytes(photo); !ok) {
+            return ok;
+        }
+        photo.id = kNoPhotoId; // assigned when applied
+        photo.layer = std::string(layer);
+        photo.feature = feature;
+        edit.photosAdded.push_back(std::move(photo));
+        return {};
+    };
+    for (FeatureWithPhotos& entry : added) {
+        entry.feature.id = kNoFeatureId;
+        edit.changes.push_back(FeatureChange{std::nullopt, std::move(entry.feature)});
+        const FeatureId placeholder{-static_cast<std::int64_t>(edit.changes.size())};
+        for (Photo& photo : entry.photos) {
+            if (auto ok = addPhoto(std::move(photo), placeholder); !ok) {
+                return ok;
+            }
+        }
+    }
+    for (Photo& photo : attached) {
+        const FeatureId feature = photo.feature;
+        if (data->find(feature) == nullptr) {
+            return fail(ErrorCode::NotFound, "no such feature", featureWhere(layer, feature));
+        }
+        if (auto ok = addPhoto(std::move(photo), feature); !ok) {
+            return ok;
+        }
+    }
+    return apply(std::move(edit), text);
 }
 
 void MapDocument::select(std::string_view layer, std::vector<FeatureId> ids) {

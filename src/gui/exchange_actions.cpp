@@ -2,6 +2,7 @@
 
 #include "export_dialog.h"
 #include "import_dialog.h"
+#include "photo_folder_dialog.h"
 #include "plan_dialog.h"
 
 #include "tryggkarta/document/map_document.h"
@@ -25,12 +26,14 @@ ExchangeActions::ExchangeActions(MapDocument& document, QWidget& window,
     m_import = new QAction(this);
     m_import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     connect(m_import, &QAction::triggered, this, &ExchangeActions::importData);
+    m_importPhotos = new QAction(this);
+    connect(m_importPhotos, &QAction::triggered, this, &ExchangeActions::importPhotoFolder);
     retranslate();
 }
 
 void ExchangeActions::addTo(QMenu& menu, QAction* exports, QAction* imports) {
     menu.insertActions(exports, {m_export, m_plan});
-    menu.insertActions(imports, {m_import});
+    menu.insertActions(imports, {m_import, m_importPhotos});
 }
 
 void ExchangeActions::retranslate() {
@@ -40,6 +43,8 @@ void ExchangeActions::retranslate() {
     m_plan->setStatusTip(tr("Skriv åtgärdsplanen som PDF eller bilder: karta med numrerade åtgärder, tabell och kostnader per ansvarig"));
     m_import->setText(tr("&Importera till lager…"));
     m_import->setStatusTip(tr("Lägg till objekt från en fil (Shape, GeoPackage, CSV, GeoJSON …) i ett av projektets lager"));
+    m_importPhotos->setText(tr("Importera &foton från mapp…"));
+    m_importPhotos->setStatusTip(tr("Varje foto med GPS-position blir en observation där det togs, med fotot bifogat"));
 }
 
 void ExchangeActions::importData() {
@@ -56,6 +61,20 @@ void ExchangeActions::importData() {
     dialog.readSource();
     if (dialog.exec() == QDialog::Accepted) {
         emit message(tr("Importerat. Ångra med Ctrl+Z."));
+    }
+}
+
+void ExchangeActions::importPhotoFolder() {
+    if (!m_document.hasProject()) {
+        return;
+    }
+    const QString folder = QFileDialog::getExistingDirectory(&m_window, tr("Välj mapp med foton"));
+    if (folder.isEmpty()) {
+        return;
+    }
+    PhotoFolderImportDialog dialog(m_document, folder.toStdString(), &m_window);
+    if (dialog.readFolder() && dialog.exec() == QDialog::Accepted) {
+        emit message(tr("Fotona är importerade. Ångra med Ctrl+Z."));
     }
 }
 

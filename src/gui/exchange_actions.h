@@ -34,6 +34,7 @@ signals:
 
 private:
     void importData();
+    void importPhotoFolder();
     void exportData();
     void writePlan();
 
@@ -44,6 +45,7 @@ private:
     QAction* m_export = nullptr;
     QAction* m_plan = nullptr;
     QAction* m_import = nullptr;
+    QAction* m_importPhotos = nullptr;
 };
 
 } // namespace trygg

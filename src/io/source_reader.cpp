@@ -1,5 +1,7 @@
 #include "source_reader.h"
 
+#include "tryggkarta/io/plausible_area.h"
+
 #include "gdal_util.h"
 #include "ogr_convert.h"
 #include "tryggkarta/core/text.h"
@@ -353,12 +355,11 @@ Result<SourceReader> SourceReader::open(const fs::path& source, const LayerDef& 
 
     SourceReader reader(target, std::move(*transform));
     // Sweden with a wide margin: anything outside is a wrong CRS or a typo, not a place here.
-    auto toProject = CoordinateTransform::create(Crs::fromEpsg(crs::kWgs84), projectCrs);
-    if (!toProject) {
-        return std::unexpected(toProject.error());
+    auto plausible = plausibleArea(projectCrs);
+    if (!plausible) {
+        return std::unexpected(plausible.error());
     }
-    auto plausible = toProject->apply(Box{Point{8.0, 53.5}, Point{26.0, 70.5}});
-    reader.m_plausible = plausible ? *plausible : Box{Point{-1e300, -1e300}, Point{1e300, 1e300}};
+    reader.m_plausible = *plausible;
     reader.m_xColumn = xColumn;
     reader.m_yColumn = yColumn;
 

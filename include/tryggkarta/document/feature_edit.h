@@ -25,7 +25,8 @@ struct FeatureEdit {
     std::vector<MeasureLink> linksAdded; ///< a measure id of 0 means "the feature this edit adds"
     std::vector<MeasureLink> linksRemoved;
     /// Photos added and removed, with their bytes loaded, so an undo after a save (which
-    /// deleted the rows) can bring them back.
+    /// deleted the rows) can bring them back. An added photo whose feature id is negative,
+    /// -n, belongs to the n-th feature this edit adds (its id is known only once applied).
     std::vector<Photo> photosAdded;
     std::vector<Photo> photosRemoved;
     /// Consecutive edits with the same key that change the same single feature become one

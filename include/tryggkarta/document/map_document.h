@@ -56,6 +56,12 @@ struct ProjectSnapshot {
     [[nodiscard]] Project toProject() const;
 };
 
+/// A new feature and the photos that come with it (see MapDocument::addFeaturesWithPhotos).
+struct FeatureWithPhotos {
+    Feature feature;
+    std::vector<Photo> photos; ///< read with readPhotoFile: their bytes set
+};
+
 class EditCommand;
 
 class MapDocument : public QObject {
@@ -150,6 +156,11 @@ public:
     Result<std::vector<PhotoId>> addPhotos(std::string_view layer, FeatureId feature,
                                            std::vector<Photo> photos);
     Result<void> removePhoto(PhotoId id);
+    /// Adds features of an editable layer, each with its photos, and attaches the photos of
+    /// `attached` to the existing features of that layer their `feature` names: all of it
+    /// one undo step (a folder of photos made into observations).
+    Result<void> addFeaturesWithPhotos(std::string_view layer, std::vector<FeatureWithPhotos> added,
+                                       std::vector<Photo> attached, const QString& text);
     /// Replaces every feature of analysis result layers (group "analys") with new ones, all
     /// layers as one undo step. Features keep the ids they come with (1, 2, ...), so that
     /// results can refer to each other. Usage error for a layer that is not a result layer.
