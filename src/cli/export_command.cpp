@@ -50,6 +50,11 @@ void ExportCommand::setup(CLI::App& parent) {
         ->add_option("--min-count", m_minCount,
                      "Public profile: cells with fewer observations are left out (default 3)")
         ->check(CLI::Range(1, 1000000));
+    m_app
+        ->add_option("--photos", m_photos,
+                     "Take the photos of the exported features along: yes (default; without "
+                     "EXIF for consultant, never for public) or no")
+        ->check(CLI::IsMember({"yes", "no"}));
     m_app->add_flag("--overwrite", m_overwrite, "Replace an existing output");
 }
 
@@ -63,6 +68,7 @@ int ExportCommand::run(const GlobalOptions& global) {
     options.cellSize = m_cellSize;
     options.minCount = m_minCount;
     options.overwrite = m_overwrite;
+    options.photos = m_photos == "yes";
     if (!m_layers.empty()) {
         for (std::string_view name : splitOn(m_layers, ',')) {
             if (name.empty()) {
@@ -99,6 +105,8 @@ int ExportCommand::run(const GlobalOptions& global) {
         std::cout << "  " << table.name << ": " << table.features << " features (from "
                   << table.layer << ")\n";
     }
+    std::cout << "Photos: " << result->photosWritten << " written, " << result->photosLeftOut
+              << " left out\n";
     std::cout << "Files:\n";
     for (const std::string& file : result->files) {
         std::cout << "  " << file << '\n';

@@ -132,6 +132,11 @@ ExportDialog::ExportDialog(MapDocument& document, const QString& language, QWidg
     m_language->setCurrentIndex(language == QLatin1String("en") ? 1 : 0);
     m_language->setToolTip(tr("Språk för värdenas texter och datakatalogen"));
     m_zip = new QCheckBox(tr("Packa i en zip-fil"), this);
+    m_photos = new QCheckBox(tr("Ta med foton"), this);
+    m_photos->setChecked(true);
+    m_photos->setToolTip(tr("Fotona till de exporterade objekten, i en egen mapp, med en "
+                            "hänvisning från varje objekt"));
+    m_photosNote = explanation(QString(), this);
 
     m_output = new QLineEdit(this);
     m_output->setMinimumWidth(380);
@@ -145,6 +150,8 @@ ExportDialog::ExportDialog(MapDocument& document, const QString& language, QWidg
     form->addRow(QString(), m_crsNote);
     form->addRow(tr("Språk:"), m_language);
     form->addRow(QString(), m_zip);
+    form->addRow(QString(), m_photos);
+    form->addRow(QString(), m_photosNote);
     form->addRow(tr("Spara i:"), outputRow);
 
     m_note = new QLabel(this);
@@ -231,6 +238,7 @@ ExportOptions ExportDialog::options() const {
     options.language = m_language->currentData().toString().toStdString();
     options.cellSize = m_cellSize->value();
     options.minCount = m_minCount->value();
+    options.photos = m_photos->isEnabled() && m_photos->isChecked();
     return options;
 }
 
@@ -279,6 +287,16 @@ void ExportDialog::updateState() {
     m_zip->setEnabled(format == ExportFormat::Shapefile);
     m_crs->setEnabled(!isWgs84Format(format));
     m_crsNote->setVisible(isWgs84Format(format));
+    // A photo can show who someone is: the public never gets photos, whatever the box says.
+    m_photos->setEnabled(!isPublic);
+    const auto profile = static_cast<PrivacyProfile>(m_profiles->checkedId());
+    m_photosNote->setText(
+        profile == PrivacyProfile::Public
+            ? tr("Foton tas aldrig med i en export för allmänheten: ett foto kan visa vem någon "
+                 "är.")
+        : profile == PrivacyProfile::Consultant
+            ? tr("Fotona tas med utan uppgifter om plats, tid och kamera.")
+            : tr("Fotona tas med som de är, med uppgifter om plats, tid och kamera."));
     if (!m_outputChosen) {
         m_output->setText(pathText(defaultOutput()));
     }
@@ -336,6 +354,7 @@ void ExportDialog::accept() {
     // the worker thread.
     const ProjectSnapshot snapshot = m_document.snapshot();
     const std::filesystem::path projectFile = m_document.path();
+    chosen.photoSource = snapshot.photoSource; // the project, or the recovery copy
     auto result = runWithProgress<ExportReport>(
         tr("Exporterar till %1 …").arg(pathText(chosen.output.filename())), this,
         [&](Progress& progress) {
@@ -364,6 +383,11 @@ void ExportDialog::showResult(const ExportReport& report) {
     lines << tr("Innehåll:");
     for (const ExportedTable& table : report.tables) {
         lines << tr("  %1: %2 objekt").arg(QString::fromStdString(table.name)).arg(table.features);
+    }
+    if (report.photosWritten > 0 || report.photosLeftOut > 0) {
+        lines << tr("  Foton: %1 med, %2 utelämnade")
+                     .arg(report.photosWritten)
+                     .arg(report.photosLeftOut);
     }
     if (!report.log.empty()) {
         lines << QString() << tr("Exportlogg (vad som utelämnats eller ändrats):");

@@ -1,8 +1,8 @@
 #pragma once
 // Arkiv → Exportera…: the project's layers for people outside the planning team, through
 // the same exportProject the CLI's `export` calls. The dialog only fills ExportOptions,
-// runs the export in the background (progress with Cancel) and shows what was written and
-// what the privacy profile left out.
+// runs the export in the background (progress with Cancel) and shows what was written
+// (photos too) and what the privacy profile left out.
 
 #include "tryggkarta/io/export.h"
 
@@ -49,6 +49,9 @@ public:
     [[nodiscard]] QComboBox* languageChoice() const { return m_language; }
     [[nodiscard]] QDoubleSpinBox* cellSizeBox() const { return m_cellSize; }
     [[nodiscard]] QSpinBox* minCountBox() const { return m_minCount; }
+    [[nodiscard]] QCheckBox* photosBox() const { return m_photos; }
+    /// Why photos go as they do under the chosen profile (no EXIF; none for the public).
+    [[nodiscard]] QLabel* photosNote() const { return m_photosNote; }
 
     /// OK: asks before replacing an existing output, exports, shows the result; stays open
     /// when the export failed or was cancelled.
@@ -70,6 +73,8 @@ private:
     QComboBox* m_crs = nullptr;
     QLabel* m_crsNote = nullptr;
     QCheckBox* m_zip = nullptr;
+    QCheckBox* m_photos = nullptr;
+    QLabel* m_photosNote = nullptr;
     QComboBox* m_language = nullptr;
     QDoubleSpinBox* m_cellSize = nullptr;
     QSpinBox* m_minCount = nullptr;

@@ -1,6 +1,7 @@
 #include "tryggkarta/io/export.h"
 
 #include "export_formats.h"
+#include "export_photos.h"
 
 #include <algorithm>
 #include <unistd.h>
@@ -44,27 +45,68 @@ bool writesFolder(const ExportOptions& options) {
     return !isOneFile(options.format) && !options.zip;
 }
 
-/// Whether an existing output may be replaced: a file by a file, and a folder by a folder only
-/// when it holds nothing but files an export writes, so that a mistyped path never deletes
+/// KML, GPX and DXF keep their photos in a folder beside the file; a GeoPackage holds them.
+bool hasPhotoFolderBeside(ExportFormat format) {
+    return isOneFile(format) && format != ExportFormat::GeoPackage;
+}
+
+const std::vector<std::string> kPhotoFiles{".jpg", ".png", ".csv"};
+
+/// Whether `folder` holds nothing but files an export writes (with `extensions`) and, when
+/// `withPhotoFolder`, a photo folder of such files, so that a mistyped path never deletes
 /// someone's folder.
+bool holdsOnlyExportFiles(const fs::path& folder, const std::vector<std::string>& extensions,
+                          bool withPhotoFolder) {
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) {
+        return false;
+    }
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        if (withPhotoFolder && entry.is_directory() && entry.path().filename() == kPhotoFolder) {
+            if (!holdsOnlyExportFiles(entry.path(), kPhotoFiles, false)) {
+                return false;
+            }
+            continue;
+        }
+        const std::string extension = entry.path().extension().string();
+        if (!entry.is_regular_file() ||
+            std::find(extensions.begin(), extensions.end(), extension) == extensions.end()) {
+            return false;
+        }
+    }
+    return !ec;
+}
+
+/// Whether an existing output may be replaced: a file by a file, and a folder by a folder only
+/// when it holds nothing but files an export writes.
 bool mayReplace(const fs::path& output, const ExportOptions& options) {
     std::error_code ec;
     if (!writesFolder(options)) {
         return fs::is_regular_file(output, ec);
     }
-    if (!fs::is_directory(output, ec)) {
-        return false;
-    }
     static const std::vector<std::string> written{".shp", ".shx", ".dbf",     ".prj",
                                                   ".cpg", ".csv", ".geojson", ".txt"};
-    for (const auto& entry : fs::directory_iterator(output, ec)) {
-        const std::string extension = entry.path().extension().string();
-        if (!entry.is_regular_file() ||
-            std::find(written.begin(), written.end(), extension) == written.end()) {
-            return false;
-        }
+    return holdsOnlyExportFiles(output, written, true);
+}
+
+/// The photo folder beside a KML, GPX or DXF is replaced with the file (or removed when the
+/// new export has no photos: old photos must not stay beside a public export).
+Result<void> checkPhotoFolderBeside(const fs::path& output, const ExportOptions& options) {
+    std::error_code ec;
+    const fs::path photos = photoFolderBeside(output);
+    if (!hasPhotoFolderBeside(options.format) || !fs::exists(photos, ec)) {
+        return {};
     }
-    return !ec;
+    if (!options.overwrite) {
+        return fail(ErrorCode::WriteFailed,
+                    "already exists; choose another name or allow overwriting", photos.string());
+    }
+    if (!holdsOnlyExportFiles(photos, kPhotoFiles, false)) {
+        return fail(ErrorCode::WriteFailed,
+                    "exists and is not the photo folder of an earlier export; not replaced",
+                    photos.string());
+    }
+    return {};
 }
 
 Result<void> checkOptions(const fs::path& projectFile, const fs::path& output,
@@ -99,7 +141,7 @@ Result<void> checkOptions(const fs::path& projectFile, const fs::path& output,
         return fail(ErrorCode::WriteFailed, "the folder to write into does not exist",
                     parent.string());
     }
-    return {};
+    return checkPhotoFolderBeside(output, options);
 }
 
 Crs targetCrs(const Project& project, const ExportOptions& options, std::vector<std::string>& log) {
@@ -117,50 +159,114 @@ Crs targetCrs(const Project& project, const ExportOptions& options, std::vector<
     return options.crs.value_or(project.crs);
 }
 
-std::vector<std::string> filesIn(const fs::path& folder) {
+/// The files under `folder` (its photo folder too), as "prefix/name", sorted.
+std::vector<std::string> filesIn(const fs::path& folder, const std::string& prefix = {}) {
     std::vector<std::string> files;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        const std::string name = prefix + entry.path().filename().string();
         if (entry.is_regular_file()) {
-            files.push_back(entry.path().filename().string());
+            files.push_back(name);
+        } else if (entry.is_directory()) {
+            auto inside = filesIn(entry.path(), name + "/");
+            files.insert(files.end(), inside.begin(), inside.end());
         }
     }
     std::sort(files.begin(), files.end());
     return files;
 }
 
-/// Writes the export into `staging` (a folder, or the GeoPackage file) and returns what is
-/// to be renamed into place: `staging` itself, or the zip made of it.
-Result<fs::path> writeStaged(const std::vector<ExportTable>& tables, const fs::path& staging,
-                             const fs::path& output, ExportContext& context) {
+/// What a staged export renames into place.
+struct Staged {
+    fs::path finished; ///< the file, folder or zip
+    fs::path photos;   ///< the photo folder beside a KML, GPX or DXF; empty: none
+};
+
+void removeStaged(const Staged& staged) {
+    removeQuietly(staged.finished);
+    if (!staged.photos.empty()) {
+        removeQuietly(staged.photos);
+    }
+}
+
+/// Writes the photos into `folder`, with links from the features starting `linkPrefix`.
+Result<void> writePhotos(const fs::path& folder, const std::string& linkPrefix,
+                         ExportContext& context, PhotoLinks& links) {
+    auto written = writePhotoFolder(folder, linkPrefix, context);
+    if (!written) {
+        return std::unexpected(written.error());
+    }
+    links = std::move(*written);
+    context.photoLinks = &links;
+    return {};
+}
+
+/// A GeoPackage, KML, GPX or DXF at `staging`; KML, GPX and DXF write their photos first, into
+/// a folder staged beside `staging`.
+Result<Staged> writeOneFile(const std::vector<ExportTable>& tables, const fs::path& staging,
+                            const fs::path& output, ExportContext& context) {
+    const ExportOptions& options = context.options;
+    Staged staged{staging, {}};
+    PhotoLinks links;
+    if (hasPhotoFolderBeside(options.format) && !context.photos->photos.empty()) {
+        staged.photos = besideTarget(photoFolderBeside(output), "tmp");
+        removeQuietly(staged.photos);
+        const std::string prefix = photoFolderBeside(output).filename().string() + "/";
+        if (auto ok = writePhotos(staged.photos, prefix, context, links); !ok) {
+            removeStaged(staged);
+            return std::unexpected(ok.error());
+        }
+    }
+    Result<void> written =
+        options.format == ExportFormat::GeoPackage ? writeGeoPackage(tables, staging, context)
+        : options.format == ExportFormat::Kml      ? writeKml(tables, staging, context)
+        : options.format == ExportFormat::Gpx      ? writeGpx(tables, staging, context)
+                                                   : writeDxf(tables, staging, context);
+    context.photoLinks = nullptr;
+    if (!written) {
+        removeStaged(staged);
+        return std::unexpected(written.error());
+    }
+    context.report.files = {output.filename().string()};
+    if (!staged.photos.empty()) {
+        auto photos = filesIn(staged.photos, photoFolderBeside(output).filename().string() + "/");
+        context.report.files.insert(context.report.files.end(), photos.begin(), photos.end());
+    }
+    return staged;
+}
+
+/// Writes the export into `staging` (a folder, or one file and its photo folder) and returns
+/// what is to be renamed into place: `staging` itself, or the zip made of it.
+Result<Staged> writeStaged(const std::vector<ExportTable>& tables, const fs::path& staging,
+                           const fs::path& output, ExportContext& context) {
     const ExportOptions& options = context.options;
     if (isOneFile(options.format)) {
-        Result<void> written = options.format == ExportFormat::GeoPackage
-                                   ? writeGeoPackage(tables, staging, context)
-                               : options.format == ExportFormat::Kml ? writeKml(tables, staging, context)
-                               : options.format == ExportFormat::Gpx ? writeGpx(tables, staging, context)
-                                                                     : writeDxf(tables, staging, context);
-        if (!written) {
-            return std::unexpected(written.error());
-        }
-        context.report.files = {output.filename().string()};
-        return staging;
+        return writeOneFile(tables, staging, output, context);
     }
     std::error_code ec;
     if (!fs::create_directory(staging, ec)) {
         return fail(ErrorCode::WriteFailed, "cannot create a folder beside the output",
                     staging.string(), ec.message());
     }
+    // Photos first: a feature links only to photos that could be read and written.
+    PhotoLinks links;
+    if (!context.photos->photos.empty()) {
+        const std::string folder(kPhotoFolder);
+        if (auto ok = writePhotos(staging / folder, folder + "/", context, links); !ok) {
+            return std::unexpected(ok.error());
+        }
+    }
     Result<void> written =
         options.format == ExportFormat::Shapefile ? writeShapefilePackage(tables, staging, context)
         : options.format == ExportFormat::GeoJson ? writeGeoJson(tables, staging, context)
                                                   : writeCsv(tables, staging, context);
+    context.photoLinks = nullptr;
     if (!written) {
         return std::unexpected(written.error());
     }
     context.report.files = filesIn(staging);
     if (!options.zip) {
-        return staging;
+        return Staged{staging, {}};
     }
     const fs::path zip = besideTarget(output, "zip");
     if (auto ok = zipFolder(staging, context.report.files, zip); !ok) {
@@ -168,7 +274,7 @@ Result<fs::path> writeStaged(const std::vector<ExportTable>& tables, const fs::p
         return std::unexpected(ok.error());
     }
     removeQuietly(staging);
-    return zip;
+    return Staged{zip, {}};
 }
 
 /// Renames the finished export over the target; an old folder is moved aside first and
@@ -195,6 +301,31 @@ Result<void> moveIntoPlace(const fs::path& finished, const fs::path& target) {
     }
     if (!aside.empty()) {
         removeQuietly(aside);
+    }
+    return {};
+}
+
+/// Moves a staged export into place: the photo folder beside a KML, GPX or DXF first (the
+/// file links to it), then the export; an old photo folder the new export does not replace
+/// is removed with the old file.
+Result<void> placeStaged(const Staged& staged, const fs::path& output,
+                         const ExportOptions& options) {
+    const fs::path photos = photoFolderBeside(output);
+    if (!staged.photos.empty()) {
+        if (auto moved = moveIntoPlace(staged.photos, photos); !moved) {
+            removeStaged(staged);
+            return moved;
+        }
+    }
+    if (auto moved = moveIntoPlace(staged.finished, output); !moved) {
+        removeQuietly(staged.finished);
+        if (!staged.photos.empty()) {
+            removeQuietly(photos);
+        }
+        return moved;
+    }
+    if (staged.photos.empty() && hasPhotoFolderBeside(options.format)) {
+        removeQuietly(photos); // checkOptions made sure it holds an export's photos only
     }
     return {};
 }
@@ -271,9 +402,12 @@ Result<ExportReport> exportProject(const Project& project, const fs::path& proje
     if (!tables) {
         return std::unexpected(tables.error());
     }
-    ExportContext context{
-        options,  projectFile, project.crs, targetCrs(project, options, report.log),
-        progress, report,      0,           0};
+    const PhotoPlan photos = planPhotos(project, *tables, options, report.log);
+    report.photosLeftOut = photos.leftOut;
+    ExportContext context{options, projectFile, project.crs, targetCrs(project, options, report.log),
+                          progress, report,     0,           0,
+                          &photos, nullptr};
+    context.total = photos.photos.size();
     for (const ExportTable& table : *tables) {
         context.total += table.features.size();
     }
@@ -281,23 +415,22 @@ Result<ExportReport> exportProject(const Project& project, const fs::path& proje
     // The staging file keeps the output's extension: LIBKML picks KML or KMZ (or a folder)
     // by it.
     fs::path staging = besideTarget(output, "tmp");
-    if (isOneFile(options.format) && options.format != ExportFormat::GeoPackage) {
+    if (hasPhotoFolderBeside(options.format)) {
         staging += output.extension();
     }
     removeQuietly(staging);
-    auto finished = writeStaged(*tables, staging, output, context);
-    if (finished && progress.isCancelled()) {
-        removeQuietly(*finished);
-        finished =
+    auto staged = writeStaged(*tables, staging, output, context);
+    if (staged && progress.isCancelled()) {
+        removeStaged(*staged);
+        staged =
             fail(ErrorCode::Cancelled, "export cancelled; nothing was written", output.string());
     }
-    if (!finished) {
+    if (!staged) {
         removeQuietly(staging);
-        return std::unexpected(finished.error());
+        return std::unexpected(staged.error());
     }
-    if (auto moved = moveIntoPlace(*finished, output); !moved) {
-        removeQuietly(*finished);
-        return std::unexpected(moved.error());
+    if (auto placed = placeStaged(*staged, output, options); !placed) {
+        return std::unexpected(placed.error());
     }
     progress.update(context.total, context.total);
     return report;

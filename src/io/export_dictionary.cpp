@@ -3,6 +3,7 @@
 // in prose, in Swedish and English, for whoever opens the folder first.
 
 #include "export_formats.h"
+#include "export_photos.h"
 #include "tryggkarta/io/crs_transform.h"
 
 #include <ctime>
@@ -91,6 +92,16 @@ std::vector<Entry> entriesFor(const std::vector<PackageFile>& files, std::string
                                 "The same id as in the project; the export log refers to it."});
         for (const FieldColumns& columns : file.columns) {
             addFieldEntries(file.name, columns, language, entries);
+        }
+        if (file.photoColumn) {
+            entries.push_back(Entry{
+                file.name, std::string(kPhotoColumn), "Foton", "Photos",
+                "text (max " + std::to_string(kDbfTextBytes) + " byte)", "", "",
+                "Objektets foton: filerna i mappen foton, åtskilda med semikolon, relativt "
+                "shapefilen (foton/observationer_12_1.jpg). foton/foton.csv listar alla foton.",
+                "The feature's photos: the files in the folder foton, separated by semicolons, "
+                "relative to the shapefile (foton/observationer_12_1.jpg). foton/foton.csv lists "
+                "every photo."});
         }
     }
     return entries;
@@ -194,6 +205,31 @@ void writeIntroduction(std::ostream& out, const ExportContext& context) {
         << "types, units and value lists are in datakatalog.csv.\n\n";
 }
 
+void writePhotoSection(std::ostream& out, const ExportContext& context) {
+    if (context.report.photosWritten == 0) {
+        return;
+    }
+    const bool stripped = context.options.profile != PrivacyProfile::Internal;
+    out << "Foton / photos\n--------------\n"
+        << "Mappen foton har " << context.report.photosWritten
+        << " foton till objekten, ett per fil: <lager>_<id>_<n>.jpg (n = objektets n:te foto).\n"
+        << "Fältet foton i varje shapefil listar objektets foton (foton/observationer_12_1.jpg;\n"
+        << "...); foton/foton.csv listar varje foto med fil, lager, id (som fältet id), filnamn\n"
+        << "och filtyp."
+        << (stripped ? " Fotona saknar EXIF och annan metadata (GPS-position, kamera, tid)\n"
+                       "och har vänts rätt; filnamnen de togs med är utelämnade.\n"
+                     : "\n")
+        << "The folder foton holds " << context.report.photosWritten
+        << " photos of the features, one per file: <layer>_<id>_<n>.jpg (the feature's n-th\n"
+        << "photo). The field foton of each shapefile lists the feature's photos\n"
+        << "(foton/observationer_12_1.jpg; ...); foton/foton.csv lists every photo with its file,\n"
+        << "layer, id (as the field id), name as taken and MIME type."
+        << (stripped ? " The photos carry no EXIF or other\n"
+                       "metadata (GPS position, camera, time) and are turned upright; the names "
+                       "they were\ntaken with are left out.\n\n"
+                     : "\n\n");
+}
+
 void writeFiles(std::ostream& out, const std::vector<PackageFile>& files,
                 const std::vector<Entry>& entries) {
     out << "Filer / files\n-------------\n";
@@ -218,6 +254,7 @@ Result<void> writeReadme(const std::vector<PackageFile>& files, const std::vecto
                          const fs::path& path, const ExportContext& context) {
     std::ofstream out(path, std::ios::binary);
     writeIntroduction(out, context);
+    writePhotoSection(out, context);
     writeFiles(out, files, entries);
     out << "Utelämnat och ändrat / left out and changed\n"
         << "-------------------------------------------\n";

@@ -109,6 +109,11 @@ Result<void> writeDxf(const std::vector<ExportTable>& tables, const fs::path& fi
     }
     context.report.log.push_back("DXF keeps no attributes and no CRS: coordinates are in " +
                                  context.targetCrs.identifier());
+    if (context.photoLinks != nullptr && !context.photoLinks->empty()) {
+        context.report.log.push_back("DXF links no photos to its drawing: " +
+                                     std::string(kPhotoList) +
+                                     " in the photo folder lists them by layer and id");
+    }
     return gdal::close(std::move(dataset), file);
 }
 

@@ -36,6 +36,10 @@ Result<void> writeKml(const std::vector<ExportTable>& tables, const std::filesys
 Result<void> writeGpx(const std::vector<ExportTable>& tables, const std::filesystem::path& file,
                       ExportContext& context);
 
+/// Whether a GPX holds `table`: walk routes (vandringar) and observations as points, not
+/// counts per hexagon.
+bool gpxHolds(const ExportTable& table);
+
 /// One .dxf: every feature on a DXF layer named after its table (measures also by status).
 Result<void> writeDxf(const std::vector<ExportTable>& tables, const std::filesystem::path& file,
                       ExportContext& context);
@@ -73,6 +77,7 @@ struct PackageFile {
     std::string geometry; ///< "Point", "LineString", "Polygon", "None"
     std::int64_t features = 0;
     std::vector<FieldColumns> columns;
+    bool photoColumn = false; ///< ends with kPhotoColumn
 };
 
 /// datakatalog.csv (through GDAL's CSV driver) and LASMIG.txt for the files of a package.

@@ -147,6 +147,9 @@ Result<void> writeAll(GDALDataset& dataset, const std::vector<ExportTable>& tabl
         }
         context.report.tables.push_back(ExportedTable{table.layer, table.source.table, *written});
     }
+    if (context.photos != nullptr && !context.photos->photos.empty()) {
+        return writePhotoTable(dataset, context);
+    }
     return {};
 }
 

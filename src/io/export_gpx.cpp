@@ -30,16 +30,16 @@ struct GpxLayer {
     OGRLayer* layer = nullptr;
     std::vector<std::pair<std::size_t, int>> extensions; ///< field index, column
     std::vector<std::pair<std::size_t, int>> labels;     ///< coded field index, label column
+    int photoSlot = -1; ///< the photo files, when the table's features have photos
+    int linkSlot = -1;  ///< GPX's own <link>: the first photo, which GPS apps open
 };
 
 Result<GpxLayer> createLayer(GDALDataset& dataset, const ExportTable& table, const char* name,
-                             OGRwkbGeometryType type, const std::vector<std::string>& layerOptions,
-                             const OGRSpatialReference* srs, const std::string& where) {
+                             OGRwkbGeometryType type, const OGRSpatialReference* srs,
+                             bool withPhotos, const std::string& where) {
     gdal::ErrorCapture errors;
-    gdal::StringList options(layerOptions);
     GpxLayer out;
-    out.layer = dataset.CreateLayer(name, const_cast<OGRSpatialReference*>(srs), type,
-                                    options.get());
+    out.layer = dataset.CreateLayer(name, const_cast<OGRSpatialReference*>(srs), type, nullptr);
     if (out.layer == nullptr) {
         return fail(ErrorCode::WriteFailed, "cannot create layer", where, errors.last());
     }
@@ -71,7 +71,27 @@ Result<GpxLayer> createLayer(GDALDataset& dataset, const ExportTable& table, con
             out.labels.emplace_back(index, *label);
         }
     }
+    if (withPhotos) {
+        auto photos = add(std::string(kPhotoColumn));
+        if (!photos) {
+            return std::unexpected(photos.error());
+        }
+        out.photoSlot = *photos;
+        out.linkSlot = out.layer->GetLayerDefn()->GetFieldIndex("link1_href");
+    }
     return out;
+}
+
+void setPhotos(const GpxLayer& gpx, const PhotoLinks& links, const std::string& table, FeatureId id,
+               OGRFeature& out) {
+    const std::string* paths = links.of(table, id);
+    if (paths == nullptr) {
+        return;
+    }
+    out.SetField(gpx.photoSlot, paths->c_str());
+    if (gpx.linkSlot >= 0) {
+        out.SetField(gpx.linkSlot, paths->substr(0, paths->find("; ")).c_str());
+    }
 }
 
 void setExtensions(const GpxLayer& gpx, const ExportTable& table, const Feature& feature,
@@ -120,8 +140,11 @@ Result<std::int64_t> writeTable(const ExportTable& table, bool asTrack, GDALData
                                 const OGRSpatialReference* srs, GeometryProjector& projector,
                                 ExportContext& context) {
     const std::string where = context.options.output.filename().string() + ": " + table.layer;
-    auto gpx = asTrack ? createLayer(dataset, table, "tracks", wkbMultiLineString, {}, srs, where)
-                       : createLayer(dataset, table, "waypoints", wkbPoint, {}, srs, where);
+    const PhotoLinks* photos = context.linksFor(table);
+    auto gpx =
+        asTrack ? createLayer(dataset, table, "tracks", wkbMultiLineString, srs, photos != nullptr,
+                              where)
+                : createLayer(dataset, table, "waypoints", wkbPoint, srs, photos != nullptr, where);
     if (!gpx) {
         return std::unexpected(gpx.error());
     }
@@ -160,6 +183,9 @@ Result<std::int64_t> writeTable(const ExportTable& table, bool asTrack, GDALData
         OGRFeatureUniquePtr out(OGRFeature::CreateFeature(gpx->layer->GetLayerDefn()));
         out->SetGeometryDirectly(geometry.release());
         setExtensions(*gpx, table, feature, language, *out);
+        if (photos != nullptr) {
+            setPhotos(*gpx, *photos, table.source.table, feature.id, *out);
+        }
         if (asTrack) {
             out->SetField(nameSlot, trackName(table, feature).c_str());
         } else {
@@ -187,15 +213,20 @@ Result<std::int64_t> writeTable(const ExportTable& table, bool asTrack, GDALData
 
 } // namespace
 
+bool gpxHolds(const ExportTable& table) {
+    return table.owned == nullptr &&
+           (table.layer == kWalkLayer || table.layer == kObservationLayer);
+}
+
 Result<void> writeGpx(const std::vector<ExportTable>& tables, const fs::path& file,
                       ExportContext& context) {
     const ExportTable* walks = nullptr;
     const ExportTable* observations = nullptr;
     for (const ExportTable& table : tables) {
         const bool hexagons = table.owned != nullptr;
-        if (table.layer == kWalkLayer && !hexagons) {
+        if (gpxHolds(table) && table.layer == kWalkLayer) {
             walks = &table;
-        } else if (table.layer == kObservationLayer && !hexagons) {
+        } else if (gpxHolds(table)) {
             observations = &table;
         } else {
             context.report.log.push_back(

@@ -70,6 +70,18 @@ Result<void> addTextColumn(OGRLayer& layer, const char* name, const std::string&
     return {};
 }
 
+/// Adds the photos to a placemark's balloon: Google Earth shows an <img> in a description
+/// and finds a relative path beside the KML file.
+void addPhotoImages(std::string& description, const std::string& paths) {
+    std::string_view rest = paths;
+    while (!rest.empty()) {
+        const std::size_t end = rest.find("; ");
+        description += (description.empty() ? "<img src=\"" : "<br/><img src=\"") +
+                       std::string(rest.substr(0, end)) + "\" width=\"400\"/>";
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 2);
+    }
+}
+
 } // namespace
 
 std::string valueText(const Value& value) {
@@ -186,14 +198,27 @@ Result<void> writeKml(const std::vector<ExportTable>& tables, const fs::path& fi
         if (auto ok = createColumns(*layer, plan, where); !ok) {
             return ok;
         }
+        auto links = addPhotoColumn(*layer, table, context, rules, where);
+        if (!links) {
+            return std::unexpected(links.error());
+        }
         const int nameSlot = layer->GetLayerDefn()->GetFieldIndex("Name");
         const int descriptionSlot = layer->GetLayerDefn()->GetFieldIndex("Description");
         FeatureWriter writer(*layer, where, std::move(plan), rules, *projector);
+        const PhotoLinks* photos = *links;
+        if (photos != nullptr) {
+            writer.linkPhotos(*photos, table.source.table);
+        }
         const std::string& language = context.options.language;
-        writer.setDecorator([&table, &language, nameSlot, descriptionSlot](const Feature& feature,
-                                                                           OGRFeature& out) {
+        writer.setDecorator([&table, &language, photos, nameSlot,
+                             descriptionSlot](const Feature& feature, OGRFeature& out) {
             out.SetField(nameSlot, featureTitle(table, feature, language).c_str());
-            out.SetField(descriptionSlot, codedDescription(table, feature, language).c_str());
+            std::string description = codedDescription(table, feature, language);
+            if (const std::string* paths =
+                    photos != nullptr ? photos->of(table.source.table, feature.id) : nullptr) {
+                addPhotoImages(description, *paths);
+            }
+            out.SetField(descriptionSlot, description.c_str());
             out.SetStyleString(ogrStyleFor(table, feature).c_str());
         });
         if (auto ok = writer.writeAll(table.features, context); !ok) {

@@ -130,8 +130,15 @@ Result<std::int64_t> writeBucket(const ExportTable& table, const Bucket& bucket,
         return std::unexpected(ok.error());
     }
     ColumnRules rules = shapefileRules(context.options.language);
+    auto links = addPhotoColumn(*layer, table, context, rules, fileName);
+    if (!links) {
+        return std::unexpected(links.error());
+    }
     FeatureWriter writer(*layer, fileName, std::move(plan), rules, projector);
     writer.writePointsAsMulti(type == wkbMultiPoint);
+    if (*links != nullptr) {
+        writer.linkPhotos(**links, table.source.table);
+    }
     const auto inBucket = [&](const Feature& feature) {
         return bucketOf(feature, table.source.geometry) == bucket.kind;
     };
@@ -180,6 +187,7 @@ Result<void> writeShapefilePackage(const std::vector<ExportTable>& tables, const
             file.geometry = std::string(geometryKindName(bucket.kind));
             file.features = *written;
             file.columns = plan;
+            file.photoColumn = context.linksFor(table) != nullptr;
             context.report.tables.push_back(ExportedTable{table.layer, file.name, *written});
             files.push_back(std::move(file));
         }

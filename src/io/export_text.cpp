@@ -45,7 +45,14 @@ Result<std::int64_t> writeTable(const ExportTable& table, const fs::path& path,
     if (auto ok = createColumns(*layer, plan, fileName); !ok) {
         return std::unexpected(ok.error());
     }
+    auto links = addPhotoColumn(*layer, table, context, format.rules, fileName);
+    if (!links) {
+        return std::unexpected(links.error());
+    }
     FeatureWriter writer(*layer, fileName, std::move(plan), format.rules, projector);
+    if (*links != nullptr) {
+        writer.linkPhotos(**links, table.source.table);
+    }
     if (auto ok = writer.writeAll(table.features, context); !ok) {
         return std::unexpected(ok.error());
     }

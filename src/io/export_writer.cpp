@@ -86,8 +86,8 @@ std::size_t formatIso(const Value& value, char* out) {
 
 } // namespace
 
-Result<void> ExportContext::advance() {
-    if (++done % kProgressEvery == 0) {
+Result<void> ExportContext::advance(bool now) {
+    if (++done % kProgressEvery == 0 || now) {
         progress.update(done, total);
         if (progress.isCancelled()) {
             return fail(ErrorCode::Cancelled, "export cancelled; nothing was written",
@@ -95,6 +95,10 @@ Result<void> ExportContext::advance() {
         }
     }
     return {};
+}
+
+const PhotoLinks* ExportContext::linksFor(const ExportTable& table) const {
+    return photoLinks != nullptr && photoLinks->has(table.source.table) ? photoLinks : nullptr;
 }
 
 Result<GeometryProjector> GeometryProjector::create(const Crs& from, const Crs& to) {
@@ -149,6 +153,21 @@ Result<void> createColumns(OGRLayer& layer, const std::vector<FieldColumns>& pla
         }
     }
     return {};
+}
+
+Result<const PhotoLinks*> addPhotoColumn(OGRLayer& layer, const ExportTable& table,
+                                         const ExportContext& context, const ColumnRules& rules,
+                                         const std::string& where) {
+    const PhotoLinks* links = context.linksFor(table);
+    if (links == nullptr) {
+        return nullptr;
+    }
+    if (auto ok = addColumn(layer, std::string(kPhotoColumn), OFTString,
+                            static_cast<int>(rules.maxTextBytes), where);
+        !ok) {
+        return std::unexpected(ok.error());
+    }
+    return links;
 }
 
 FeatureWriter::FeatureWriter(OGRLayer& layer, std::string fileName, std::vector<FieldColumns> plan,
@@ -293,6 +312,29 @@ Result<void> FeatureWriter::setGeometry(const std::optional<Geometry>& geometry,
     return {};
 }
 
+void FeatureWriter::linkPhotos(const PhotoLinks& links, std::string table) {
+    m_photoLinks = &links;
+    m_photoTable = std::move(table);
+    m_photoSlot = m_layer.GetLayerDefn()->GetFieldIndex(std::string(kPhotoColumn).c_str());
+}
+
+void FeatureWriter::setPhotoLinks(FeatureId id) {
+    const std::string* links = m_photoLinks->of(m_photoTable, id);
+    if (links == nullptr) {
+        m_feature->SetFieldNull(m_photoSlot);
+        return;
+    }
+    bool cut = false;
+    m_buffer = fittedLinks(*links, m_rules.maxTextBytes, cut);
+    m_feature->SetField(m_photoSlot, m_buffer.c_str());
+    if (cut) {
+        m_splitNotes.push_back(m_fileName + ": feature " + std::to_string(toInt(id)) +
+                               " has more photos than its column '" + std::string(kPhotoColumn) +
+                               "' can list; the list of photos (" + std::string(kPhotoList) +
+                               ") has them all");
+    }
+}
+
 Result<void> FeatureWriter::write(const Feature& feature) {
     static const Value null;
     m_feature->SetField(m_idSlot, static_cast<GIntBig>(toInt(feature.id)));
@@ -303,6 +345,9 @@ Result<void> FeatureWriter::write(const Feature& feature) {
     }
     if (auto ok = setGeometry(feature.geometry, feature.id); !ok) {
         return ok;
+    }
+    if (m_photoSlot >= 0) {
+        setPhotoLinks(feature.id);
     }
     if (m_decorator) {
         m_decorator(feature, *m_feature);

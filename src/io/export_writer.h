@@ -4,6 +4,7 @@
 // allocation beyond what OGR itself makes.
 
 #include "export_columns.h"
+#include "export_photos.h"
 #include "gdal_util.h"
 #include "tryggkarta/io/crs_transform.h"
 
@@ -25,11 +26,16 @@ struct ExportContext {
     Crs targetCrs;
     Progress& progress;
     ExportReport& report;
-    std::uint64_t total = 0; ///< features to write, for progress
+    std::uint64_t total = 0; ///< features and photos to write, for progress
     std::uint64_t done = 0;
+    const PhotoPlan* photos = nullptr;      ///< the photos to take along
+    const PhotoLinks* photoLinks = nullptr; ///< set once the photos are written
 
-    /// Counts one written feature; now and then reports progress and fails when cancelled.
-    Result<void> advance();
+    /// Counts one written feature or photo; now and then (`now`: at once) reports progress
+    /// and fails when cancelled.
+    Result<void> advance(bool now = false);
+    /// The photo links of `table`'s features; null when none of them has a photo.
+    [[nodiscard]] const PhotoLinks* linksFor(const ExportTable& table) const;
 };
 
 /// Moves geometries from the project's CRS into the export's.
@@ -50,6 +56,13 @@ private:
 Result<void> createColumns(OGRLayer& layer, const std::vector<FieldColumns>& plan,
                            const std::string& where);
 
+/// When some feature of `table` has photos in this export: adds the column kPhotoColumn
+/// (text, as wide as `rules` let text be; after createColumns, before the FeatureWriter is
+/// made) and returns the links to fill it with (FeatureWriter::linkPhotos); else null.
+Result<const PhotoLinks*> addPhotoColumn(OGRLayer& layer, const ExportTable& table,
+                                         const ExportContext& context, const ColumnRules& rules,
+                                         const std::string& where);
+
 /// Writes features into a layer made by createColumns with the same plan.
 class FeatureWriter {
 public:
@@ -64,6 +77,9 @@ public:
     /// for what a format adds (a KML name and style, a DXF layer).
     using Decorator = std::function<void(const Feature&, OGRFeature&)>;
     void setDecorator(Decorator decorator) { m_decorator = std::move(decorator); }
+    /// Fills the column made by addPhotoColumn from `links` (of the features of `table`);
+    /// a list longer than a text field holds keeps its whole first paths and is noted.
+    void linkPhotos(const PhotoLinks& links, std::string table);
     Result<void> write(const Feature& feature);
     /// Writes each of `features` that `include` accepts (all without it), counting each in
     /// `context` (progress, cancelling).
@@ -85,6 +101,7 @@ private:
     void setText(const FieldColumns& columns, Slots& slots, const std::string& text, FeatureId id);
     void setLabel(const Slots& slots, std::string_view code);
     Result<void> setGeometry(const std::optional<Geometry>& geometry, FeatureId id);
+    void setPhotoLinks(FeatureId id);
 
     OGRLayer& m_layer;
     std::string m_fileName;
@@ -96,6 +113,9 @@ private:
     gdal::ErrorCapture m_errors;
     Decorator m_decorator;
     int m_idSlot = 0;
+    const PhotoLinks* m_photoLinks = nullptr;
+    std::string m_photoTable;
+    int m_photoSlot = -1;
     bool m_pointsAsMulti = false;
     std::int64_t m_written = 0;
     std::string m_buffer;

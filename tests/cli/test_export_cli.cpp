@@ -1,4 +1,7 @@
+#include "../io/photo_samples.h"
 #include "test_support.h"
+#include "tryggkarta/io/photo_import.h"
+#include "tryggkarta/io/project_store.h"
 
 #include <catch2/catch.hpp>
 #include <gdal_priv.h>
@@ -170,4 +173,43 @@ TEST_CASE("export: usage errors") {
     CHECK(onto.err.find("the export would overwrite the project") != std::string::npos);
     CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) ==
           2); // stdout, stderr
+}
+
+TEST_CASE("export: photos go along without EXIF, or not at all with --photos no") {
+    TempDir dir;
+    // The shipped example with a photo (GPS, camera, time in its EXIF) on observation 1.
+    auto project = trygg::openProject(TRYGG_SAMPLE_PROJECT, trygg::test::sourceCatalog());
+    REQUIRE(project);
+    auto photo = trygg::photoFromBytes(trygg::test::makeImage("JPEG", trygg::test::geotag()),
+                                       "IMG_20241005_213015.jpg");
+    REQUIRE(photo);
+    photo->id = trygg::nextPhotoId(project->photos);
+    photo->layer = "observationer";
+    photo->feature = trygg::FeatureId{1};
+    project->photos.push_back(std::move(*photo));
+    const fs::path withPhoto = dir / "med_foto.gpkg";
+    REQUIRE(
+        trygg::saveProjectAs(withPhoto, *project, trygg::Progress::none(), TRYGG_SAMPLE_PROJECT));
+
+    const fs::path out = dir / "paket";
+    auto run = cli(dir, "export " + q(withPhoto) + " --layers observationer --output " + q(out));
+    INFO(run.err);
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.out.find("Photos: 1 written, 0 left out\n") != std::string::npos);
+    CHECK(run.out.find("  foton/observationer_1_1.jpg\n") != std::string::npos);
+    const std::string bytes = trygg::test::readAll(out / "foton" / "observationer_1_1.jpg");
+    CHECK(bytes.starts_with("\xFF\xD8\xFF"));
+    CHECK(bytes.find("Testkamera") == std::string::npos);
+    CHECK_FALSE(trygg::test::hasExifKeys(trygg::test::decode(bytes).items));
+
+    const fs::path without = dir / "utan";
+    run = cli(dir, "export " + q(withPhoto) + " --layers observationer --photos no --output " +
+                       q(without));
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.out.find("Photos: 0 written, 1 left out\n") != std::string::npos);
+    CHECK(run.out.find("1 photo left out: photos were not asked for") != std::string::npos);
+    CHECK_FALSE(fs::exists(without / "foton"));
+    const auto wrong =
+        cli(dir, "export " + q(withPhoto) + " --photos maybe --output " + q(dir / "x"));
+    CHECK(wrong.exitCode == 2);
 }

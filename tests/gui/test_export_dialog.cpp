@@ -2,15 +2,19 @@
 // CLI does, exports the document as it is now (unsaved edits included) and leaves personal
 // data out for a consultant; the public profile writes counts per hexagon.
 
+#include "../io/photo_samples.h"
 #include "export_dialog.h"
 #include "main_window.h"
 #include "test_support.h"
+#include "tryggkarta/io/photo_import.h"
 #include "tryggkarta/io/project_store.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -177,4 +181,34 @@ TEST_CASE("Exportera… for the public writes observation counts per hexagon as 
     auto ds = openRead(output / "observationer_hex.geojson");
     REQUIRE(ds);
     CHECK(ds->GetLayer(0)->GetFeatureCount() == 1);
+}
+
+TEST_CASE("Exportera… takes photos along without EXIF, but never for the public") {
+    ExportWorkspace workspace;
+    auto photo = photoFromBytes(test::makeImage("JPEG", test::geotag()), "kvall.jpg");
+    REQUIRE(photo);
+    REQUIRE(workspace.window.document().addPhotos("observationer", FeatureId{1}, {*photo}));
+    const std::filesystem::path output = workspace.dir / "ut-foton";
+    MessageBoxCloser closer;
+    exportThroughMenu(workspace.window, [&](ExportDialog& dialog) {
+        CHECK(dialog.photosBox()->isChecked());
+        CHECK(dialog.photosBox()->isEnabled());
+        dialog.setProfile(PrivacyProfile::Public);
+        CHECK_FALSE(dialog.photosBox()->isEnabled());
+        CHECK_FALSE(dialog.options().photos);
+        CHECK(dialog.photosNote()->text().contains(QStringLiteral("allmänheten")));
+        dialog.setProfile(PrivacyProfile::Consultant);
+        CHECK(dialog.photosBox()->isEnabled());
+        CHECK(dialog.options().photos);
+        dialog.setFormat(ExportFormat::GeoJson);
+        dialog.setOutput(QString::fromStdString(output.string()));
+        dialog.accept();
+    });
+    const std::string bytes = test::readAll(output / "foton" / "observationer_1_1.jpg");
+    REQUIRE_FALSE(bytes.empty());
+    CHECK_FALSE(test::hasExifKeys(test::decode(bytes).items));
+    CHECK(test::readAll(output / "observationer.geojson")
+              .find("\"foton\": \"foton/observationer_1_1.jpg\"") != std::string::npos);
+    REQUIRE(closer.texts.size() == 1);
+    CHECK(closer.texts.front().contains(QStringLiteral("Foton: 1 med, 0 utelämnade")));
 }

@@ -2,7 +2,7 @@
 // Exporting a project for people outside the planning team: a shapefile package for
 // consultants (one file per layer and geometry type, short stable field names, codes and
 // labels, a data dictionary), a GeoPackage with QGIS styles, GeoJSON and CSV. Every export
-// goes through a privacy profile that decides which fields and layers may leave the
+// goes through a privacy profile that decides which fields, layers and photos may leave the
 // municipality; the report's log says what was left out and why.
 
 #include "tryggkarta/core/crs.h"
@@ -67,6 +67,15 @@ struct ExportOptions {
     int minCount = 3;
     /// Replace an existing output (never the project file itself).
     bool overwrite = false;
+    /// Take the photos of the exported features along (never under profile public): the
+    /// originals for internal use, without EXIF (GPS, camera, time) for a consultant. Folder
+    /// formats put them in a folder "foton" and KML, GPX and DXF in a folder "<name>_foton"
+    /// beside the file, each feature linking to its photos in a column "foton"; a GeoPackage
+    /// holds them in its table trygg_foto.
+    bool photos = true;
+    /// The project file that holds the bytes of photos not in memory; empty: the project
+    /// file exportProject is given.
+    std::filesystem::path photoSource;
 };
 
 /// One table or file written and how many features it holds.
@@ -78,12 +87,16 @@ struct ExportedTable {
 
 struct ExportReport {
     std::filesystem::path output;
-    /// Every file written, relative to `output` for folders and zips; the file itself for a
-    /// one-file format (GeoPackage, KML, GPX, DXF).
+    /// Every file written, relative to `output` for folders and zips ("foton/a.jpg"); the
+    /// file itself for a one-file format (GeoPackage, KML, GPX, DXF), then its photos
+    /// relative to the file's folder ("plan_foton/a.jpg").
     std::vector<std::string> files;
     std::vector<ExportedTable> tables;
     /// What was left out, split or changed, and why, in English.
     std::vector<std::string> log;
+    std::int64_t photosWritten = 0;
+    /// Photos of exported layers that did not go (profile public, not asked for, unreadable).
+    std::int64_t photosLeftOut = 0;
 };
 
 /// Exports `project` (opened from `projectFile`) as `options` ask. The output appears
