@@ -409,6 +409,69 @@
     </message>
 </context>
 <context>
+    <name>trygg::ExchangeActions</name>
+    <message>
+        <source>&amp;Exportera…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Lämna ut lager till konsulter eller allmänheten (Shape, GeoPackage, GeoJSON, CSV, KML …), utan personuppgifter om du vill</source>
+        <translation>Hand layers to consultants or the public (Shape, GeoPackage, GeoJSON, CSV, KML …), without personal data if you wish</translation>
+    </message>
+    <message>
+        <source>Åtgärds&amp;plan…</source>
+        <translation>Action &amp;plan…</translation>
+    </message>
+    <message>
+        <source>Skriv åtgärdsplanen som PDF eller bilder: karta med numrerade åtgärder, tabell och kostnader per ansvarig</source>
+        <translation>Write the action plan as PDF or images: a map with numbered measures, a table and the costs per responsible body</translation>
+    </message>
+    <message>
+        <source>&amp;Importera till lager…</source>
+        <translation>&amp;Import into layer…</translation>
+    </message>
+    <message>
+        <source>Lägg till objekt från en fil (Shape, GeoPackage, CSV, GeoJSON …) i ett av projektets lager</source>
+        <translation>Add features from a file (Shape, GeoPackage, CSV, GeoJSON …) to one of the project&apos;s layers</translation>
+    </message>
+    <message>
+        <source>Importera &amp;foton från mapp…</source>
+        <translation>Import &amp;photos from folder…</translation>
+    </message>
+    <message>
+        <source>Varje foto med GPS-position blir en observation där det togs, med fotot bifogat</source>
+        <translation>Each photo with a GPS position becomes an observation where it was taken, with the photo attached</translation>
+    </message>
+    <message>
+        <source>Importera till lager</source>
+        <translation>Import into layer</translation>
+    </message>
+    <message>
+        <source>Vektordata (*.shp *.gpkg *.geojson *.json *.kml *.gpx *.csv *.xlsx *.ods);;Alla filer (*)</source>
+        <translation>Vector data (*.shp *.gpkg *.geojson *.json *.kml *.gpx *.csv *.xlsx *.ods);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Importerat. Ångra med Ctrl+Z.</source>
+        <translation>Imported. Undo with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Välj mapp med foton</source>
+        <translation>Choose a folder of photos</translation>
+    </message>
+    <message>
+        <source>Fotona är importerade. Ångra med Ctrl+Z.</source>
+        <translation>The photos are imported. Undo with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Exporterat till %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <source>Åtgärdsplanen sparades i %1</source>
+        <translation>The action plan was saved in %1</translation>
+    </message>
+</context>
+<context>
     <name>trygg::ExportDialog</name>
     <message>
         <source>Exportera data</source>
@@ -614,6 +677,30 @@
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Ta med foton</source>
+        <translation>Include photos</translation>
+    </message>
+    <message>
+        <source>Fotona till de exporterade objekten, i en egen mapp, med en hänvisning från varje objekt</source>
+        <translation>The photos of the exported features, in a folder of their own, referred to from each feature</translation>
+    </message>
+    <message>
+        <source>Foton tas aldrig med i en export för allmänheten: ett foto kan visa vem någon är.</source>
+        <translation>Photos are never included in an export for the public: a photo can show who someone is.</translation>
+    </message>
+    <message>
+        <source>Fotona tas med utan uppgifter om plats, tid och kamera.</source>
+        <translation>The photos are included without place, time and camera details.</translation>
+    </message>
+    <message>
+        <source>Fotona tas med som de är, med uppgifter om plats, tid och kamera.</source>
+        <translation>The photos are included as they are, with place, time and camera details.</translation>
+    </message>
+    <message>
+        <source>  Foton: %1 med, %2 utelämnade</source>
+        <translation>  Photos: %1 included, %2 left out</translation>
+    </message>
 </context>
 <context>
     <name>trygg::FeatureEditing</name>
@@ -746,6 +833,90 @@
     <message>
         <source>… och %1 till</source>
         <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <source>Hur kolumner och svar i en enkätexport eller GPX-fil blir fält och värden i lagret</source>
+        <translation>How the columns and answers of a survey export or GPX file become the layer&apos;s fields and values</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source>Rader så här nära ett befintligt objekt med samma kategori visas som möjliga dubbletter</source>
+        <translation>Rows this close to an existing feature of the same category are shown as possible duplicates</translation>
+    </message>
+    <message>
+        <source>Översättning:</source>
+        <translation>Mapping:</translation>
+    </message>
+    <message>
+        <source>Samma plats inom:</source>
+        <translation>Same place within:</translation>
+    </message>
+    <message>
+        <source>Möjliga dubbletter: samma kategori och nästan samma plats som något som redan finns. Välj för varje rad:</source>
+        <translation>Possible duplicates: the same category and almost the same place as something already there. Choose for each row:</translation>
+    </message>
+    <message>
+        <source>Rad i filen</source>
+        <translation>Row in the file</translation>
+    </message>
+    <message>
+        <source>Liknar</source>
+        <translation>Resembles</translation>
+    </message>
+    <message>
+        <source>Avstånd</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Gör så här</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Ingen: kolumner med fältens namn</source>
+        <translation>None: columns named like the fields</translation>
+    </message>
+    <message>
+        <source>Annan fil …</source>
+        <translation>Other file …</translation>
+    </message>
+    <message>
+        <source>Välj översättningsfil</source>
+        <translation>Choose a mapping file</translation>
+    </message>
+    <message>
+        <source>Översättningar (*.json)</source>
+        <translation>Mappings (*.json)</translation>
+    </message>
+    <message>
+        <source>rad %1 i samma fil</source>
+        <translation>row %1 of the same file</translation>
+    </message>
+    <message>
+        <source>%1 nr %2</source>
+        <translation>%1 no. %2</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>Slå ihop</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Importera ändå</source>
+        <translation>Import anyway</translation>
+    </message>
+    <message>
+        <source>Hoppa över</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Slå ihop: det som finns behåller sin plats och sina värden, tomma fält fylls i och beskrivningen läggs till</source>
+        <translation>Merge: the existing feature keeps its place and values, empty fields are filled in and the description is added</translation>
     </message>
 </context>
 <context>
@@ -1293,26 +1464,6 @@ planned</translation>
         <translation>&lt;b&gt;Tryggkarta&lt;/b&gt; %1&lt;br&gt;Safety mapping of Vännäs centrum: observations, lighting and safety-creating measures.&lt;br&gt;&lt;br&gt;The base map is schematic, drawn from known facts, not surveyed.</translation>
     </message>
     <message>
-        <source>&amp;Importera till lager…</source>
-        <translation>&amp;Import into layer…</translation>
-    </message>
-    <message>
-        <source>Lägg till objekt från en fil (Shape, GeoPackage, CSV, GeoJSON …) i ett av projektets lager</source>
-        <translation>Add features from a file (Shape, GeoPackage, CSV, GeoJSON …) to one of the project&apos;s layers</translation>
-    </message>
-    <message>
-        <source>Importera till lager</source>
-        <translation>Import into layer</translation>
-    </message>
-    <message>
-        <source>Vektordata (*.shp *.gpkg *.geojson *.json *.kml *.gpx *.csv *.xlsx *.ods);;Alla filer (*)</source>
-        <translation>Vector data (*.shp *.gpkg *.geojson *.json *.kml *.gpx *.csv *.xlsx *.ods);;All files (*)</translation>
-    </message>
-    <message>
-        <source>Importerat. Ångra med Ctrl+Z.</source>
-        <translation>Imported. Undo with Ctrl+Z.</translation>
-    </message>
-    <message>
         <source>Tabell</source>
         <translation>Table</translation>
     </message>
@@ -1387,18 +1538,6 @@ planned</translation>
     <message>
         <source>Belysningsanalys</source>
         <translation>Lighting analysis</translation>
-    </message>
-    <message>
-        <source>&amp;Exportera…</source>
-        <translation>&amp;Export…</translation>
-    </message>
-    <message>
-        <source>Exporterat till %1</source>
-        <translation>Exported to %1</translation>
-    </message>
-    <message>
-        <source>Lämna ut lager till konsulter eller allmänheten (Shape, GeoPackage, GeoJSON, CSV, KML …), utan personuppgifter om du vill</source>
-        <translation>Hand out layers to consultants or the public (Shape, GeoPackage, GeoJSON, CSV, KML …), without personal data if you like</translation>
     </message>
 </context>
 <context>
@@ -1544,6 +1683,129 @@ planned</translation>
     </message>
 </context>
 <context>
+    <name>trygg::PhotoFolderImportDialog</name>
+    <message>
+        <source>Importera foton från mapp</source>
+        <translation>Import photos from folder</translation>
+    </message>
+    <message>
+        <source>Ta med foton i undermappar</source>
+        <translation>Include photos in subfolders</translation>
+    </message>
+    <message>
+        <source>Skriv fotots filnamn i beskrivningen</source>
+        <translation>Write the photo&apos;s file name in the description</translation>
+    </message>
+    <message>
+        <source>Foton nära en befintlig observation läggs till den, inom</source>
+        <translation>Photos near an existing observation are added to it, within</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source>Mapp:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>Kategori för nya observationer:</source>
+        <translation>Category of new observations:</translation>
+    </message>
+    <message>
+        <source>Upplevelse för nya observationer:</source>
+        <translation>Experience of new observations:</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Tagen</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Vad händer</source>
+        <translation>What happens</translation>
+    </message>
+    <message>
+        <source>Lägg till i projektet</source>
+        <translation>Add to the project</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Läser foton i %1 …</source>
+        <translation>Reading photos in %1 …</translation>
+    </message>
+    <message>
+        <source>Inläsningen av fotona avbröts.</source>
+        <translation>Reading the photos was cancelled.</translation>
+    </message>
+    <message>
+        <source>Kunde inte läsa fotona i %1:
+
+%2</source>
+        <translation>Could not read the photos in %1:
+
+%2</translation>
+    </message>
+    <message>
+        <source>ny observation</source>
+        <translation>new observation</translation>
+    </message>
+    <message>
+        <source>bifogas till observation %1 (%2 m bort)</source>
+        <translation>attached to observation %1 (%2 m away)</translation>
+    </message>
+    <message>
+        <source>hoppas över: inte ett foto (JPEG eller PNG)</source>
+        <translation>skipped: not a photo (JPEG or PNG)</translation>
+    </message>
+    <message>
+        <source>hoppas över: filen kan inte läsas</source>
+        <translation>skipped: the file cannot be read</translation>
+    </message>
+    <message>
+        <source>hoppas över: fotot saknar GPS-position</source>
+        <translation>skipped: the photo has no GPS position</translation>
+    </message>
+    <message>
+        <source>hoppas över: taget långt utanför Sverige</source>
+        <translation>skipped: taken far outside Sweden</translation>
+    </message>
+    <message>
+        <source>hoppas över</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>%1 nya observationer, %2 foton läggs till befintliga observationer, %3 filer hoppas över.</source>
+        <translation>%1 new observations, %2 photos added to existing observations, %3 files skipped.</translation>
+    </message>
+    <message>
+        <source>Projektet har inget lager för observationer.</source>
+        <translation>The project has no observation layer.</translation>
+    </message>
+    <message>
+        <source>Importera foton från %1</source>
+        <translation>Import photos from %1</translation>
+    </message>
+    <message>
+        <source>Fotona kunde inte läggas till:
+
+%1</source>
+        <translation>The photos could not be added:
+
+%1</translation>
+    </message>
+</context>
+<context>
     <name>trygg::PhotoPanel</name>
     <message>
         <source>Lägg till foto…</source>
@@ -1579,6 +1841,124 @@ planned</translation>
     <message>
         <source>Bilder (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::PlanDialog</name>
+    <message>
+        <source>Åtgärdsplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <source>En plan för kommunstyrelsen och polisen: en karta med åtgärderna numrerade, en tabell över åtgärderna och vad de kostar per ansvarig.</source>
+        <translation>A plan for the municipal executive board and the police: a map with the measures numbered, a table of the measures and what they cost per responsible body.</translation>
+    </message>
+    <message>
+        <source>Åtgärdsplan – Vännäs centrum</source>
+        <translation>Action plan – Vännäs centrum</translation>
+    </message>
+    <message>
+        <source>A4 liggande</source>
+        <translation>A4 landscape</translation>
+    </message>
+    <message>
+        <source>A3 liggande</source>
+        <translation>A3 landscape</translation>
+    </message>
+    <message>
+        <source>Vilka åtgärder?</source>
+        <translation>Which measures?</translation>
+    </message>
+    <message>
+        <source>Kartan visar</source>
+        <translation>The map shows</translation>
+    </message>
+    <message>
+        <source>Området runt åtgärderna</source>
+        <translation>The area around the measures</translation>
+    </message>
+    <message>
+        <source>Det som syns i kartfönstret nu</source>
+        <translation>What the map window shows now</translation>
+    </message>
+    <message>
+        <source>Slutar namnet på .png blir det en bild per sida</source>
+        <translation>A name ending in .png gives one image per page</translation>
+    </message>
+    <message>
+        <source>Välj…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Rubrik:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Papper:</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <source>Språk:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Spara som:</source>
+        <translation>Save as:</translation>
+    </message>
+    <message>
+        <source>Skapa plan</source>
+        <translation>Create plan</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Spara åtgärdsplanen</source>
+        <translation>Save the action plan</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;PNG-bilder (*.png)</source>
+        <translation>PDF (*.pdf);;PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Ange var planen ska sparas.</source>
+        <translation>Say where the plan is to be saved.</translation>
+    </message>
+    <message>
+        <source>Välj minst en status att ta med.</source>
+        <translation>Choose at least one status to include.</translation>
+    </message>
+    <message>
+        <source>%1 finns redan. Vill du ersätta den?</source>
+        <translation>%1 already exists. Do you want to replace it?</translation>
+    </message>
+    <message>
+        <source>Skriver åtgärdsplanen …</source>
+        <translation>Writing the action plan …</translation>
+    </message>
+    <message>
+        <source>Planen avbröts. Ingenting har skrivits.</source>
+        <translation>The plan was cancelled. Nothing has been written.</translation>
+    </message>
+    <message>
+        <source>Planen kunde inte skrivas</source>
+        <translation>The plan could not be written</translation>
+    </message>
+    <message>
+        <source>Kunde inte skriva %1:
+
+%2</source>
+        <translation>Could not write %1:
+
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Planen med %n åtgärder sparades i %1 (%2 sidor). Vill du öppna den?</source>
+        <translation>
+            <numerusform>The plan with %n measure was saved in %1 (%2 pages). Do you want to open it?</numerusform>
+            <numerusform>The plan with %n measures was saved in %1 (%2 pages). Do you want to open it?</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,16 @@
     </message>
 </context>
 <context>
+    <name>trygg::PlanDialog</name>
+    <message numerus="yes">
+        <source>Planen med %n åtgärder sparades i %1 (%2 sidor). Vill du öppna den?</source>
+        <translation>
+            <numerusform>Planen med %n åtgärd sparades i %1 (%2 sidor). Vill du öppna den?</numerusform>
+            <numerusform>Planen med %n åtgärder sparades i %1 (%2 sidor). Vill du öppna den?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trygg::WalkMode</name>
     <message numerus="yes">
         <source>Protokollet sparades: %1 (%n platser)</source>
