@@ -70,6 +70,7 @@ ImportDialog::ImportDialog(MapDocument& document, std::filesystem::path source,
     addMappingChoices();
     m_radius = new QDoubleSpinBox(this);
     m_radius->setRange(0.5, 100.0);
+    m_radius->setDecimals(1);
     m_radius->setValue(kDefaultMergeRadius);
     m_radius->setSuffix(tr(" m"));
     m_radius->setToolTip(tr("Rader så här nära ett befintligt objekt med samma kategori visas som "
@@ -89,6 +90,7 @@ ImportDialog::ImportDialog(MapDocument& document, std::filesystem::path source,
     form->addRow(tr("Samma plats inom:"), m_radius);
     form->addRow(QString(), m_strict);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Avbryt"));
     m_read = buttons->addButton(tr("Läs filen"), QDialogButtonBox::ActionRole);
     m_add = buttons->addButton(tr("Lägg till i projektet"), QDialogButtonBox::AcceptRole);
     m_add->setEnabled(false);
@@ -108,7 +110,7 @@ ImportDialog::ImportDialog(MapDocument& document, std::filesystem::path source,
     layout->addWidget(m_summary);
     layout->addWidget(m_report, 1);
     layout->addWidget(m_duplicatesTitle);
-    layout->addWidget(m_duplicates, 1);
+    layout->addWidget(m_duplicates, 2);
     layout->addWidget(buttons);
 }
 
@@ -184,6 +186,14 @@ void ImportDialog::readSource() {
     forgetResult();
     ImportOptions chosen = options();
     const LayerCatalog& catalog = m_document.catalog();
+    if (m_mapping->currentData().toString().isEmpty() && !m_mappingGuessed) {
+        // The first read: a survey export or a GPX file is recognised by its ready mapping.
+        m_mappingGuessed = true;
+        if (auto automatic = automaticMapping(m_source, catalog, chosen.targetLayer)) {
+            const QSignalBlocker quiet(m_mapping);
+            m_mapping->setCurrentIndex(m_mapping->findData(QString::fromStdString(automatic->string())));
+        }
+    }
     if (const QString file = m_mapping->currentData().toString(); !file.isEmpty() && file != kOtherMapping) {
         auto mapping = loadImportMapping(file.toStdString(), catalog);
         if (!mapping) {

@@ -61,6 +61,7 @@ private:
 
     MapDocument& m_document;
     std::filesystem::path m_source;
+    bool m_mappingGuessed = false; ///< the first read looked for a ready mapping that fits
     std::string m_language;
     QComboBox* m_layer = nullptr;
     QComboBox* m_crs = nullptr;

@@ -4,6 +4,9 @@
 #include "tryggkarta/core/text.h"
 #include "tryggkarta/io/crs_transform.h"
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 #include <algorithm>
 #include <charconv>
 #include <fstream>
@@ -384,19 +387,67 @@ std::vector<ReadyMapping> readyMappings(const LayerCatalog& catalog) {
     return ready;
 }
 
+namespace {
+
+/// The column names of the source's first layer, folded; empty when it cannot be read.
+std::set<std::string> sourceColumns(const fs::path& source) {
+    std::set<std::string> columns;
+    GDALDatasetUniquePtr dataset(
+        GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    OGRLayer* layer = dataset && dataset->GetLayerCount() > 0 ? dataset->GetLayer(0) : nullptr;
+    if (layer != nullptr) {
+        const OGRFeatureDefn* definition = layer->GetLayerDefn();
+        for (int i = 0; i < definition->GetFieldCount(); ++i) {
+            columns.insert(foldCase(definition->GetFieldDefn(i)->GetNameRef()));
+        }
+    }
+    return columns;
+}
+
+/// True when the source has every column the mapping reads (none of it: a mapping of
+/// constants only fits anything, so it is never chosen by itself).
+bool readsColumnsOf(const ImportMapping& mapping, const std::set<std::string>& columns) {
+    std::vector<std::string> wanted;
+    for (const std::string* axis : {&mapping.xColumn, &mapping.yColumn}) {
+        if (!axis->empty()) {
+            wanted.push_back(*axis);
+        }
+    }
+    for (const auto& [field, how] : mapping.fields) {
+        wanted.insert(wanted.end(), how.columns.begin(), how.columns.end());
+    }
+    return !wanted.empty() && std::ranges::all_of(wanted, [&](const std::string& column) {
+        return columns.contains(foldCase(column));
+    });
+}
+
+} // namespace
+
 std::optional<fs::path> automaticMapping(const fs::path& source, const LayerCatalog& catalog,
                                          std::string_view targetLayer) {
-    if (foldCase(source.extension().string()) != ".gpx") {
-        return std::nullopt;
-    }
-    const char* file = targetLayer == "observationer" ? "gpx_punkter.json"
-                       : targetLayer == "vandringar"  ? "gpx_spar.json"
-                                                      : nullptr;
     std::error_code ec;
-    if (file == nullptr || !fs::exists(catalog.directory / "mappings" / file, ec)) {
-        return std::nullopt;
+    if (foldCase(source.extension().string()) == ".gpx") {
+        const char* file = targetLayer == "observationer" ? "gpx_punkter.json"
+                           : targetLayer == "vandringar"  ? "gpx_spar.json"
+                                                          : nullptr;
+        if (file == nullptr || !fs::exists(catalog.directory / "mappings" / file, ec)) {
+            return std::nullopt;
+        }
+        return catalog.directory / "mappings" / file;
     }
-    return catalog.directory / "mappings" / file;
+    // A survey export is recognised by its columns: the first ready mapping for the layer
+    // that finds all the columns it reads.
+    const std::set<std::string> columns = sourceColumns(source);
+    for (const ReadyMapping& ready : readyMappings(catalog)) {
+        if (ready.targetLayer != targetLayer) {
+            continue;
+        }
+        auto mapping = loadImportMapping(ready.file, catalog);
+        if (mapping && readsColumnsOf(*mapping, columns)) {
+            return ready.file;
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace trygg

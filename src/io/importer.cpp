@@ -34,7 +34,7 @@ Result<const LayerDef*> findTarget(const LayerCatalog& catalog, const ImportOpti
 }
 
 /// The options an import runs with: the mapping file's layer, source layer and CRS where the
-/// caller gave none, and the shipped GPX mapping for a .gpx source that came without one.
+/// caller gave none, and the ready mapping a source without one is recognised by.
 Result<ImportOptions> effectiveOptions(const LayerCatalog& catalog, const fs::path& source,
                                        ImportOptions options, std::vector<std::string>& notes) {
     if (!options.mapping) {
@@ -44,8 +44,12 @@ Result<ImportOptions> effectiveOptions(const LayerCatalog& catalog, const fs::pa
                 return std::unexpected(loaded.error());
             }
             options.mapping = std::move(*loaded);
-            notes.push_back("GPX file: read its " + options.mapping->sourceLayer +
-                            " with the ready mapping " + automatic->filename().string());
+            notes.push_back(
+                options.mapping->sourceLayer.empty()
+                    ? "the columns are those of the ready mapping " + automatic->filename().string() +
+                          ": used it"
+                    : "GPX file: read its " + options.mapping->sourceLayer + " with the ready mapping " +
+                          automatic->filename().string());
         }
     }
     if (!options.mapping) {

@@ -100,3 +100,20 @@ TEST_CASE("cli: a broken mapping file is named with its JSON path") {
     CHECK(cli(dir, "import " + q(project) + " " + q(kSurvey) + " --mapping x --duplicates maybe")
               .exitCode == 2);
 }
+
+TEST_CASE("cli: a survey export without --mapping is recognised by its columns") {
+    TempDir dir;
+    const fs::path project = dir / "p.gpkg";
+    REQUIRE(cli(dir, "new " + q(project)).exitCode == 0);
+    trygg::test::CliRun run =
+        cli(dir, "import " + q(project) + " " + q(kSurvey) + " --layer observationer");
+    INFO(run.err);
+    CHECK(run.exitCode == 0);
+    CHECK(run.err.find("note: the columns are those of the ready mapping otrygga_platser.json: "
+                       "used it") != std::string::npos);
+    CHECK(observations(project).size() == 9);
+    // Into another layer the survey's mapping does not apply: its columns are not the layer's.
+    trygg::test::CliRun lamps =
+        cli(dir, "import " + q(project) + " " + q(kSurvey) + " --layer belysning");
+    CHECK(lamps.err.find("ready mapping") == std::string::npos);
+}

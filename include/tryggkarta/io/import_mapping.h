@@ -80,7 +80,8 @@ struct ReadyMapping {
 std::vector<ReadyMapping> readyMappings(const LayerCatalog& catalog);
 
 /// The shipped mapping a source without one uses: GPX waypoints for observationer, GPX tracks
-/// for vandringar; nothing for other sources and layers.
+/// for vandringar; for other sources the first ready mapping for the layer whose columns the
+/// source all has (a web survey's export is recognised); else nothing.
 std::optional<std::filesystem::path> automaticMapping(const std::filesystem::path& source,
                                                       const LayerCatalog& catalog,
                                                       std::string_view targetLayer);

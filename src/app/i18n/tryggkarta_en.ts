@@ -918,6 +918,10 @@
         <source>Slå ihop: det som finns behåller sin plats och sina värden, tomma fält fylls i och beskrivningen läggs till</source>
         <translation>Merge: the existing feature keeps its place and values, empty fields are filled in and the description is added</translation>
     </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>trygg::LayerPanel</name>
