@@ -3,6 +3,8 @@
 // for (GPS position, time, orientation, camera), and decoding them back to check pixels and
 // metadata. Shared by the tests of photo import, photo folders and photo export.
 
+#include "tryggkarta/io/crs_transform.h"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -170,6 +172,22 @@ inline Metadata gpsTags(double latitude, double longitude, const std::string& ta
         tags["EXIF_DateTimeOriginal"] = takenAt;
     }
     return tags;
+}
+
+/// Where the test photos are taken: Vännäs centrum, WGS 84.
+inline constexpr double kCentreLat = 63.9135;
+inline constexpr double kCentreLon = 19.7545;
+/// 150 m north of it.
+inline constexpr double kNorthLat = kCentreLat + 150.0 / 111'300.0;
+
+/// A WGS 84 position in SWEREF 99 TM, through the project's own transform.
+inline Point sweref(double latitude, double longitude) {
+    auto transform =
+        CoordinateTransform::create(Crs::fromEpsg(crs::kWgs84), Crs::fromEpsg(crs::kSweref99Tm));
+    REQUIRE(transform);
+    auto point = transform->apply(Point{longitude, latitude});
+    REQUIRE(point);
+    return *point;
 }
 
 } // namespace trygg::test

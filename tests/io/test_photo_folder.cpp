@@ -13,17 +13,18 @@
 
 using namespace trygg;
 using trygg::test::gpsTags;
+using trygg::test::kCentreLat;
+using trygg::test::kCentreLon;
+using trygg::test::kNorthLat;
+using trygg::test::sweref;
 using trygg::test::makeImage;
 using trygg::test::Metadata;
 using trygg::test::TempDir;
 
 namespace {
 
-// Vännäs centrum, the reference point of DOMAIN.md: SWEREF 99 TM about E 733 107, N 7 096 069.
-constexpr double kCentreLat = 63.9135;
-constexpr double kCentreLon = 19.7545;
-// 150 m north of it (a degree of latitude is 111.3 km).
-constexpr double kNorthLat = kCentreLat + 150.0 / 111'300.0;
+// The photos are taken at kCentreLat/kCentreLon, near the reference point of DOMAIN.md
+// (SWEREF 99 TM about E 733 107, N 7 096 069), or 150 m north of it.
 
 const LayerCatalog& catalog() {
     return trygg::test::sourceCatalog();
@@ -66,15 +67,6 @@ struct PhotoFolder {
 };
 
 /// Where a WGS 84 position lands in SWEREF 99 TM, by the project's own transform.
-Point sweref(double latitude, double longitude) {
-    auto transform =
-        CoordinateTransform::create(Crs::fromEpsg(crs::kWgs84), Crs::fromEpsg(crs::kSweref99Tm));
-    REQUIRE(transform);
-    auto point = transform->apply(Point{longitude, latitude});
-    REQUIRE(point);
-    return *point;
-}
-
 const FolderPhoto& named(const std::vector<FolderPhoto>& photos, const std::string& name) {
     auto it = std::ranges::find(photos, name, &FolderPhoto::name);
     REQUIRE(it != photos.end());
