@@ -109,13 +109,12 @@ std::vector<Entry> entriesFor(const std::vector<PackageFile>& files, std::string
 
 Result<void> writeCsvDictionary(const std::vector<Entry>& entries, const fs::path& path) {
     gdal::ErrorCapture errors;
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("CSV");
-    GDALDatasetUniquePtr dataset(
-        driver == nullptr ? nullptr : driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!dataset) {
-        return fail(ErrorCode::WriteFailed, "cannot create the data dictionary",
-                    path.filename().string(), errors.last());
+    auto created = gdal::createVectorFile("CSV", path, "cannot create the data dictionary",
+                                          path.filename().string());
+    if (!created) {
+        return std::unexpected(created.error());
     }
+    GDALDatasetUniquePtr dataset = std::move(*created);
     // A byte-order mark, so that Excel (what consultants open a CSV with) reads UTF-8.
     const char* options[] = {"WRITE_BOM=YES", nullptr};
     OGRLayer* layer =

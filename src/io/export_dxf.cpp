@@ -46,12 +46,11 @@ Result<void> writeDxf(const std::vector<ExportTable>& tables, const fs::path& fi
                       ExportContext& context) {
     gdal::ErrorCapture errors;
     const std::string fileName = context.options.output.filename().string();
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("DXF");
-    GDALDatasetUniquePtr dataset(
-        driver == nullptr ? nullptr : driver->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!dataset) {
-        return fail(ErrorCode::WriteFailed, "cannot create file", fileName, errors.last());
+    auto created = gdal::createVectorFile("DXF", file, "cannot create file", fileName);
+    if (!created) {
+        return std::unexpected(created.error());
     }
+    GDALDatasetUniquePtr dataset = std::move(*created);
     auto srs = gdal::makeSrs(context.targetCrs);
     if (!srs) {
         return std::unexpected(srs.error());

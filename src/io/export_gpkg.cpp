@@ -158,13 +158,12 @@ Result<void> writeAll(GDALDataset& dataset, const std::vector<ExportTable>& tabl
 Result<void> writeGeoPackage(const std::vector<ExportTable>& tables, const fs::path& file,
                              ExportContext& context) {
     gdal::ErrorCapture errors;
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
-    GDALDatasetUniquePtr dataset(
-        driver == nullptr ? nullptr : driver->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!dataset) {
-        return fail(ErrorCode::WriteFailed, "cannot create GeoPackage",
-                    context.options.output.string(), errors.last());
+    auto created = gdal::createVectorFile("GPKG", file, "cannot create GeoPackage",
+                                          context.options.output.string());
+    if (!created) {
+        return std::unexpected(created.error());
     }
+    GDALDatasetUniquePtr dataset = std::move(*created);
     if (dataset->StartTransaction(TRUE) != OGRERR_NONE) {
         return fail(ErrorCode::WriteFailed, "cannot start a transaction",
                     context.options.output.string(), errors.last());

@@ -243,15 +243,12 @@ Result<void> writeGpx(const std::vector<ExportTable>& tables, const fs::path& fi
     }
     gdal::ErrorCapture errors;
     const std::string fileName = context.options.output.filename().string();
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPX");
-    const std::vector<std::string> datasetOptions{"GPX_USE_EXTENSIONS=YES"};
-    gdal::StringList options(datasetOptions);
-    GDALDatasetUniquePtr dataset(
-        driver == nullptr ? nullptr
-                          : driver->Create(file.c_str(), 0, 0, 0, GDT_Unknown, options.get()));
-    if (!dataset) {
-        return fail(ErrorCode::WriteFailed, "cannot create file", fileName, errors.last());
+    auto created = gdal::createVectorFile("GPX", file, "cannot create file", fileName,
+                                          {"GPX_USE_EXTENSIONS=YES"});
+    if (!created) {
+        return std::unexpected(created.error());
     }
+    GDALDatasetUniquePtr dataset = std::move(*created);
     auto srs = gdal::makeSrs(context.targetCrs);
     if (!srs) {
         return std::unexpected(srs.error());

@@ -164,13 +164,11 @@ Result<void> writeKml(const std::vector<ExportTable>& tables, const fs::path& fi
     const std::string fileName = context.options.output.filename().string();
     std::vector<std::string> datasetOptions;
     GDALDriver* driver = kmlDriver(datasetOptions);
-    gdal::StringList options(datasetOptions);
-    GDALDatasetUniquePtr dataset(
-        driver == nullptr ? nullptr
-                          : driver->Create(file.c_str(), 0, 0, 0, GDT_Unknown, options.get()));
-    if (!dataset) {
-        return fail(ErrorCode::WriteFailed, "cannot create file", fileName, errors.last());
+    auto created = gdal::createVectorFile(driver, file, "cannot create file", fileName, datasetOptions);
+    if (!created) {
+        return std::unexpected(created.error());
     }
+    GDALDatasetUniquePtr dataset = std::move(*created);
     auto srs = gdal::makeSrs(context.targetCrs);
     if (!srs) {
         return std::unexpected(srs.error());

@@ -106,12 +106,11 @@ Result<std::int64_t> writeBucket(const ExportTable& table, const Bucket& bucket,
     gdal::ErrorCapture errors;
     const std::string fileName = base + (bucket.kind == GeometryKind::None ? ".dbf" : ".shp");
     const fs::path path = folder / fileName;
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
-    GDALDatasetUniquePtr dataset(
-        driver == nullptr ? nullptr : driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!dataset) {
-        return fail(ErrorCode::WriteFailed, "cannot create shapefile", fileName, errors.last());
+    auto created = gdal::createVectorFile("ESRI Shapefile", path, "cannot create shapefile", fileName);
+    if (!created) {
+        return std::unexpected(created.error());
     }
+    GDALDatasetUniquePtr dataset = std::move(*created);
     auto srs = gdal::makeSrs(context.targetCrs);
     if (!srs) {
         return std::unexpected(srs.error());

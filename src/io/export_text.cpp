@@ -24,12 +24,11 @@ Result<std::int64_t> writeTable(const ExportTable& table, const fs::path& path,
                                 ExportContext& context) {
     gdal::ErrorCapture errors;
     const std::string fileName = path.filename().string();
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(format.driver);
-    GDALDatasetUniquePtr dataset(
-        driver == nullptr ? nullptr : driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!dataset) {
-        return fail(ErrorCode::WriteFailed, "cannot create file", fileName, errors.last());
+    auto created = gdal::createVectorFile(format.driver, path, "cannot create file", fileName);
+    if (!created) {
+        return std::unexpected(created.error());
     }
+    GDALDatasetUniquePtr dataset = std::move(*created);
     auto srs = gdal::makeSrs(context.targetCrs);
     if (!srs) {
         return std::unexpected(srs.error());

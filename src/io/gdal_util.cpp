@@ -29,6 +29,28 @@ void ErrorCapture::clear() {
     m_lastWarning.clear();
 }
 
+Result<GDALDatasetUniquePtr> createVectorFile(GDALDriver* driver, const std::filesystem::path& path,
+                                              const std::string& what, const std::string& shown,
+                                              const std::vector<std::string>& options) {
+    ErrorCapture errors;
+    StringList list(options);
+    GDALDatasetUniquePtr dataset(
+        driver == nullptr ? nullptr
+                          : driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, list.get()));
+    if (!dataset) {
+        return fail(ErrorCode::WriteFailed, what, shown, errors.last());
+    }
+    return dataset;
+}
+
+Result<GDALDatasetUniquePtr> createVectorFile(const char* driverName,
+                                              const std::filesystem::path& path,
+                                              const std::string& what, const std::string& shown,
+                                              const std::vector<std::string>& options) {
+    return createVectorFile(GetGDALDriverManager()->GetDriverByName(driverName), path, what, shown,
+                            options);
+}
+
 Result<SrsPtr> makeSrs(const Crs& crs) {
     ErrorCapture errors;
     SrsPtr srs(new OGRSpatialReference());

@@ -75,6 +75,18 @@ private:
     std::vector<char*> m_pointers;
 };
 
+/// Creates an empty vector file with `driver` (nothing happens for a null driver) and
+/// `options`. On failure the error says `what` ("cannot create shapefile"), names `shown`
+/// and carries GDAL's own words.
+Result<GDALDatasetUniquePtr> createVectorFile(GDALDriver* driver, const std::filesystem::path& path,
+                                              const std::string& what, const std::string& shown,
+                                              const std::vector<std::string>& options = {});
+/// The same with the driver named ("ESRI Shapefile", "GPKG", "CSV", ...).
+Result<GDALDatasetUniquePtr> createVectorFile(const char* driverName,
+                                              const std::filesystem::path& path,
+                                              const std::string& what, const std::string& shown,
+                                              const std::vector<std::string>& options = {});
+
 /// "file.gpkg" for messages: the file name, not the whole path.
 std::string displayName(const std::filesystem::path& path);
 
