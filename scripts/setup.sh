@@ -9,7 +9,7 @@ fi
 
 packages=(
     build-essential cmake ninja-build pkg-config git
-    qt6-base-dev qt6-base-dev-tools qt6-positioning-dev libqt6positioning6-plugins qt6-svg-dev
+    qt6-base-dev qt6-base-dev-tools qt6-positioning-dev libqt6positioning6-plugins qt6-svg-dev qt6-charts-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqt6svg6 libqt6opengl6-dev libgl-dev
     libgdal-dev gdal-bin proj-bin proj-data
