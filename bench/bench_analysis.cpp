@@ -1,19 +1,25 @@
 // The lighting model at the scale: a lux raster of 2 km × 2 km at 0.5 m (16 million
 // cells) lit by 5,000 luminaires, summing only those whose light reaches each cell (R-tree),
 // on every core; what path sampling and dragging a lamp cost per point and per index; and
-// the whole path analysis of 52 km at 1 m.
+// the whole path analysis of 52 km at 1 m; the heat map of 100,000 observations over 5 km ×
+// 5 km (radius 100 m, pixel 2 m), the comparison with QGIS.
 //   ./bench/bench_analysis --benchmark_filter=Grid     (the raster only)
+//   TRYGG_BENCH_HEATMAP_CSV=points.csv ./bench/bench_analysis --benchmark_filter=Heatmap
+//       (also writes the points as "x,y" lines, for scripts/bench-heatmap-vs-qgis.sh)
 
+#include "tryggkarta/analysis/heatmap.h"
 #include "tryggkarta/analysis/illuminance_grid.h"
 #include "tryggkarta/analysis/lighting_classes.h"
 #include "tryggkarta/analysis/path_lighting.h"
 #include "tryggkarta/analysis/luminaire_index.h"
 
+#include <algorithm>
 #include <benchmark/benchmark.h>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <numbers>
 #include <random>
@@ -40,6 +46,22 @@ double processorSeconds() {
         return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec);
     };
     return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// Times each run of `work` by the wall clock (the work runs on every core) and counts how
+// many cores were busy meanwhile.
+template <typename Work>
+void timeOnWallClock(benchmark::State& state, Work work) {
+    double busy = 0.0;
+    for (auto _ : state) {
+        const auto start = Clock::now();
+        const double processorStart = processorSeconds();
+        work();
+        const double wall = secondsSince(start);
+        state.SetIterationTime(wall);
+        busy = (processorSeconds() - processorStart) / wall;
+    }
+    state.counters["cores_busy"] = busy;
 }
 
 std::shared_ptr<const Photometry> profile(const char* file) {
@@ -102,21 +124,14 @@ const LuminaireIndex& townIndex() {
 void BM_IlluminanceGrid(benchmark::State& state) {
     const LuminaireIndex& index = townIndex();
     const double cellSize = static_cast<double>(state.range(0)) / 100.0;
-    double busy = 0.0;
     std::size_t cells = 0;
-    for (auto _ : state) {
-        const auto start = Clock::now();
-        const double processorStart = processorSeconds();
+    timeOnWallClock(state, [&] {
         auto grid = illuminanceGrid(Box{Point{0, 0}, Point{kSide, kSide}}, cellSize, index,
                                     kDefaultMaintenanceFactor, Progress::none());
-        const double wall = secondsSince(start);
-        state.SetIterationTime(wall);
-        busy = (processorSeconds() - processorStart) / wall;
         cells = grid->lux.size();
         benchmark::DoNotOptimize(grid->lux.data());
-    }
+    });
     state.counters["cells"] = static_cast<double>(cells);
-    state.counters["cores_busy"] = busy;
     state.counters["threads"] = std::thread::hardware_concurrency();
 }
 
@@ -230,6 +245,58 @@ void BM_PathLighting(benchmark::State& state) {
     state.counters["gaps"] = static_cast<double>(gaps);
 }
 
+// 100,000 observations over 5 km × 5 km of SWEREF 99 TM around Vännäs, from a fixed seed:
+// 60 % in 200 clusters (normal, 40 m), the rest spread evenly.
+std::vector<Point> heatmapObservations() {
+    constexpr double kWest = 733000.0;
+    constexpr double kSouth = 7093000.0;
+    constexpr double kHeatSide = 5000.0;
+    std::mt19937_64 rng(11);
+    std::uniform_real_distribution<double> anywhere(0.0, kHeatSide);
+    std::normal_distribution<double> spread(0.0, 40.0);
+    std::vector<Point> centres;
+    for (int i = 0; i < 200; ++i) {
+        centres.emplace_back(anywhere(rng), anywhere(rng));
+    }
+    std::vector<Point> points;
+    for (int i = 0; i < 100000; ++i) {
+        double x = anywhere(rng);
+        double y = anywhere(rng);
+        if (i % 5 < 3) {
+            const Point& centre = centres[static_cast<std::size_t>(i) % centres.size()];
+            x = std::clamp(centre.x() + spread(rng), 0.0, kHeatSide);
+            y = std::clamp(centre.y() + spread(rng), 0.0, kHeatSide);
+        }
+        points.emplace_back(kWest + x, kSouth + y);
+    }
+    return points;
+}
+
+void writePointsCsv(const std::vector<Point>& points, const char* file) {
+    std::ofstream out(file);
+    out.precision(17);
+    for (const Point& p : points) {
+        out << p.x() << ',' << p.y() << '\n';
+    }
+}
+
+void BM_Heatmap(benchmark::State& state) {
+    const std::vector<Point> points = heatmapObservations();
+    if (const char* csv = std::getenv("TRYGG_BENCH_HEATMAP_CSV")) {
+        writePointsCsv(points, csv);
+    }
+    HeatmapOptions options;
+    options.radius = 100.0;
+    options.pixelSize = 2.0;
+    std::size_t cells = 0;
+    timeOnWallClock(state, [&] {
+        auto grid = heatmap(points, {}, options, Progress::none());
+        cells = grid->values.size();
+        benchmark::DoNotOptimize(grid->values.data());
+    });
+    state.counters["cells"] = static_cast<double>(cells);
+}
+
 BENCHMARK(BM_IlluminanceGrid)
     ->Arg(50)
     ->Unit(benchmark::kMillisecond)
@@ -246,6 +313,12 @@ BENCHMARK(BM_PointIlluminance)
     ->Repetitions(3)
     ->ReportAggregatesOnly(true);
 BENCHMARK(BM_DragPlannedLamp)->Unit(benchmark::kMillisecond)->ReportAggregatesOnly(true);
+BENCHMARK(BM_Heatmap)
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime()
+    ->Iterations(1)
+    ->Repetitions(3)
+    ->ReportAggregatesOnly(true);
 BENCHMARK(BM_PathLighting)
     ->Unit(benchmark::kMillisecond)
     ->Repetitions(5)

@@ -1,36 +1,13 @@
 #include "tryggkarta/analysis/lighting_results.h"
 
+#include "feature_filler.h"
+
 #include <cmath>
 
 namespace trygg {
 namespace {
 
-/// Sets fields by name on a feature of `def`; names the definition lacks are skipped.
-class FeatureFiller {
-public:
-    FeatureFiller(const LayerDef& def, std::size_t id) : m_def(def) {
-        m_feature.id = FeatureId{static_cast<std::int64_t>(id)};
-        m_feature.values.resize(def.fields.size());
-    }
-    FeatureFiller& set(std::string_view field, Value value) {
-        if (const auto index = m_def.fieldIndex(field)) {
-            m_feature.values[*index] = std::move(value);
-        }
-        return *this;
-    }
-    /// Rounded to 0.01, as a planner reads lux and metres.
-    FeatureFiller& number(std::string_view field, double value) {
-        return set(field, std::round(value * 100.0) / 100.0);
-    }
-    Feature take(Geometry geometry) {
-        m_feature.geometry = std::move(geometry);
-        return std::move(m_feature);
-    }
-
-private:
-    const LayerDef& m_def;
-    Feature m_feature;
-};
+using analysis::FeatureFiller;
 
 std::string scenarioCode(const LightingScenario& scenario) {
     return scenario.withPlanned ? "med_planerade" : "nulage";

@@ -59,16 +59,22 @@ Result<ObservationPoints> observationPoints(const Layer& layer, const Filter* fi
         }
         if (*weightAt) {
             const auto weight = number(feature.values[**weightAt]);
-            if (!weight) {
-                ++taken.withoutWeight;
-                continue;
-            }
-            taken.weights.push_back(*weight);
+            taken.withoutWeight += weight ? 0 : 1;
+            taken.weights.push_back(weight.value_or(0.0));
         }
         taken.ids.push_back(feature.id);
         taken.points.push_back(*point);
     }
     return taken;
+}
+
+Result<ObservationPoints> selectObservations(const Layer& layer, std::string_view filterText,
+                                             std::string_view weightField) {
+    auto filter = parseFilter(filterText, layer.definition());
+    if (!filter) {
+        return std::unexpected(filter.error());
+    }
+    return observationPoints(layer, &*filter, weightField);
 }
 
 } // namespace trygg

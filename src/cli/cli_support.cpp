@@ -34,6 +34,21 @@ Result<Project> openWithCatalog(const GlobalOptions& global, const std::filesyst
     return openProject(path, *catalog);
 }
 
+Result<Project> openWithCatalog(const GlobalOptions& global, const std::filesystem::path& path,
+                                Progress& progress) {
+    auto catalog = loadCatalog(global);
+    if (!catalog) {
+        return std::unexpected(catalog.error());
+    }
+    return openProject(path, *catalog, progress);
+}
+
+void addWhereOption(CLI::App& app, std::string& where) {
+    app.add_option("--where", where,
+                   "Only observations matching this filter, e.g. \"kategori = belysning och "
+                   "ljusforh = morker\" (default: all)");
+}
+
 TerminalProgress::TerminalProgress() : m_terminal(::isatty(STDERR_FILENO) != 0) {
     g_interrupted = 0;
     std::signal(SIGINT, onInterrupt);

@@ -47,6 +47,12 @@ Result<LayerCatalog> loadCatalog(const GlobalOptions& global);
 
 /// Opens a project with the layer definitions the options point to.
 Result<Project> openWithCatalog(const GlobalOptions& global, const std::filesystem::path& path);
+/// The same, reporting progress (the analyses open large projects).
+Result<Project> openWithCatalog(const GlobalOptions& global, const std::filesystem::path& path,
+                                Progress& progress);
+
+/// The analyses' --where option (heatmap, hotspots, priorities), with one help text.
+void addWhereOption(CLI::App& app, std::string& where);
 
 /// Progress on stderr when it is a terminal; Ctrl-C asks the work to stop cleanly.
 class TerminalProgress final : public Progress {

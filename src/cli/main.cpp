@@ -3,8 +3,11 @@
 
 #include "cli_support.h"
 #include "export_command.h"
+#include "follow_up_command.h"
 #include "generate_command.h"
 #include "generate_lighting_command.h"
+#include "heatmap_command.h"
+#include "hotspots_command.h"
 #include "import_command.h"
 #include "import_osm_command.h"
 #include "import_photos_command.h"
@@ -12,6 +15,7 @@
 #include "lighting_command.h"
 #include "new_command.h"
 #include "plan_command.h"
+#include "priorities_command.h"
 #include "protocol_command.h"
 #include "render_command.h"
 
@@ -45,6 +49,10 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<ProtocolCommand>());
     commands.push_back(std::make_unique<PlanCommand>());
     commands.push_back(std::make_unique<LightingCommand>());
+    commands.push_back(std::make_unique<HeatmapCommand>());
+    commands.push_back(std::make_unique<HotspotsCommand>());
+    commands.push_back(std::make_unique<PrioritiesCommand>());
+    commands.push_back(std::make_unique<FollowUpCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     for (auto& command : commands) {
         command->setup(app);

@@ -30,6 +30,9 @@ void PlanCommand::setup(CLI::App& parent) {
     m_app->add_option("--lang", m_language, "Language of the plan")
         ->capture_default_str()
         ->check(CLI::IsMember({"sv", "en"}));
+    m_app->add_flag("--no-follow-up", m_noFollowUp,
+                    "Leave out the follow-up page (measures per citizen promise and status, "
+                    "deadlines, what is done about the observations)");
 }
 
 int PlanCommand::run(const GlobalOptions& global) {
@@ -37,6 +40,7 @@ int PlanCommand::run(const GlobalOptions& global) {
     options.language = m_language;
     options.title = m_title;
     options.paper = m_paper == "A3" ? PaperSize::A3 : PaperSize::A4;
+    options.followUp = !m_noFollowUp;
     if (!m_statuses.empty()) {
         for (std::string_view status : splitOn(m_statuses, ',')) {
             options.statuses.emplace_back(status);

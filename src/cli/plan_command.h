@@ -8,8 +8,8 @@
 namespace trygg::cli {
 
 /// `plan PROJECT.gpkg --output plan.pdf|plan.png [--paper A4|A3] [--extent ...]
-/// [--status forslag,beslutad] [--title ...] [--date YYYY-MM-DD] [--lang sv|en]`: the
-/// measure plan for the council and the police, as PDF or as PNG pages.
+/// [--status forslag,beslutad] [--title ...] [--date YYYY-MM-DD] [--lang sv|en]
+/// [--no-follow-up]`: the measure plan for the council and the police, as PDF or as PNG pages.
 class PlanCommand final : public Command {
 public:
     void setup(CLI::App& parent) override;
@@ -24,6 +24,7 @@ private:
     std::string m_title;
     std::string m_date;
     std::string m_language = "sv";
+    bool m_noFollowUp = false;
 };
 
 } // namespace trygg::cli

@@ -165,11 +165,20 @@ void MapDocument::setRasterDetail(std::size_t index, QImage detail, Box extent) 
 void MapDocument::setAnalysisRaster(SceneRaster raster) {
     auto same = std::ranges::find(m_analysisRasters, raster.name, &SceneRaster::name);
     if (same != m_analysisRasters.end()) {
+        raster.visible = same->visible; // a recomputed map stays hidden when it was hidden
         *same = std::move(raster);
     } else {
         m_analysisRasters.push_back(std::move(raster));
     }
     emit analysisRastersChanged();
+}
+
+void MapDocument::setAnalysisRasterVisible(std::string_view name, bool visible) {
+    auto raster = std::ranges::find(m_analysisRasters, name, &SceneRaster::name);
+    if (raster != m_analysisRasters.end() && raster->visible != visible) {
+        raster->visible = visible;
+        emit analysisRastersChanged();
+    }
 }
 
 void MapDocument::removeAnalysisRaster(std::string_view name) {

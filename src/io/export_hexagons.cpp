@@ -3,18 +3,13 @@
 
 #include "export_plan.h"
 
+#include "tryggkarta/core/hex_grid.h"
+
 #include <algorithm>
-#include <cmath>
-#include <numbers>
 #include <unordered_map>
 
 namespace trygg::exporting {
 namespace {
-
-/// Circumradius of a hexagon `width` across its flat sides.
-double circumradius(double width) {
-    return width / std::numbers::sqrt3;
-}
 
 std::optional<Point> firstPoint(const Geometry& geometry) {
     if (const auto* point = std::get_if<Point>(&geometry)) {
@@ -26,26 +21,6 @@ std::optional<Point> firstPoint(const Geometry& geometry) {
     return std::nullopt;
 }
 
-/// The axial cell holding (x, y): fractional axial coordinates rounded in cube space, so
-/// every point lands in the hexagon whose centre is nearest.
-std::pair<std::int64_t, std::int64_t> cellOf(const Point& p, double width) {
-    const double rf = p.y() / (1.5 * circumradius(width));
-    const double qf = p.x() / width - rf / 2.0;
-    const double sf = -qf - rf;
-    double q = std::round(qf);
-    double r = std::round(rf);
-    double s = std::round(sf);
-    const double dq = std::abs(q - qf);
-    const double dr = std::abs(r - rf);
-    const double ds = std::abs(s - sf);
-    if (dq > dr && dq > ds) {
-        q = -r - s;
-    } else if (dr > ds) {
-        r = -q - s;
-    }
-    return {static_cast<std::int64_t>(q), static_cast<std::int64_t>(r)};
-}
-
 struct PairHash {
     std::size_t operator()(const std::pair<std::int64_t, std::int64_t>& key) const noexcept {
         return std::hash<std::int64_t>{}(key.first * 1'000'003 + key.second);
@@ -55,13 +30,15 @@ struct PairHash {
 } // namespace
 
 std::vector<HexCell> countPerHexagon(std::span<const Feature> features, double width) {
+    const HexGrid grid(width);
     std::unordered_map<std::pair<std::int64_t, std::int64_t>, std::int64_t, PairHash> counts;
     for (const Feature& feature : features) {
         if (!feature.geometry) {
             continue;
         }
         if (auto point = firstPoint(*feature.geometry)) {
-            ++counts[cellOf(*point, width)];
+            const HexCoord cell = grid.cellOf(*point);
+            ++counts[{cell.q, cell.r}];
         }
     }
     std::vector<HexCell> cells;
@@ -80,15 +57,7 @@ std::vector<HexCell> countPerHexagon(std::span<const Feature> features, double w
 }
 
 Polygon hexagonOutline(const HexCell& cell, double width) {
-    const double radius = circumradius(width);
-    const double cx = width * (static_cast<double>(cell.q) + static_cast<double>(cell.r) / 2.0);
-    const double cy = 1.5 * radius * static_cast<double>(cell.r);
-    Polygon outline;
-    for (int i = 0; i <= 6; ++i) {
-        const double angle = std::numbers::pi / 180.0 * (60.0 * (i % 6) - 30.0);
-        outline.outer().emplace_back(cx + radius * std::cos(angle), cy + radius * std::sin(angle));
-    }
-    return outline;
+    return HexGrid(width).outline(HexCoord{cell.q, cell.r});
 }
 
 LayerDef hexagonDefinition(std::string_view observationLayer) {

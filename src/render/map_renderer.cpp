@@ -43,11 +43,13 @@ bool labelsAtScale(const Symbology& symbology, const ViewTransform& view) {
 
 /// Backgrounds are smoothed when scaled; classified analysis rasters are not, so each cell
 /// stays one sharp square of its class's colour.
+/// `above`: only the analysis rasters drawn over the layers, else only the others.
 void drawRasters(QPainter& painter, const std::vector<SceneRaster>& rasters, const ViewTransform& view,
-                 bool smooth) {
+                 bool smooth, bool above = false) {
     painter.setRenderHint(QPainter::SmoothPixmapTransform, smooth);
     for (const SceneRaster& raster : rasters) {
-        if (!raster.visible || raster.image.isNull() || isEmpty(raster.extent)) {
+        if (raster.aboveLayers != above || !raster.visible || raster.image.isNull() ||
+            isEmpty(raster.extent)) {
             continue;
         }
         painter.setOpacity(raster.opacity);
@@ -162,6 +164,7 @@ RenderStats MapRenderer::render(QPainter& painter, const MapScene& scene, const 
     if (analysisAt == scene.layers.size()) {
         drawRasters(painter, scene.analysisRasters, view, false);
     }
+    drawRasters(painter, scene.analysisRasters, view, false, true);
     stats.linksDrawn = drawLinks(painter, scene, view);
     placeLabels(painter, view, labels, stats);
     drawDecorations(painter, scene, view);

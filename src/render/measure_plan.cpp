@@ -1,11 +1,12 @@
 // The plan's model: the measures chosen by status, numbered, with their coded values as
-// labels, the observations they answer and the totals. No Qt here: the pages are drawn
-// elsewhere.
+// labels, the observations they answer, the totals and the follow-up. No Qt here: the pages
+// are drawn elsewhere.
 
 #include "tryggkarta/render/measure_plan.h"
 
 #include "field_reader.h"
 #include "tryggkarta/core/defaults.h"
+#include "tryggkarta/render/follow_up_style.h"
 #include "tryggkarta/render/scene_links.h"
 
 #include <algorithm>
@@ -21,8 +22,6 @@ const Label kDefaultTitle{"Åtgärdsplan – Vännäs centrum", "Action plan –
 const Label kAllMeasures{"Alla åtgärder utom avförda", "All measures except dismissed ones"};
 const Label kStatusIs{"Status: ", "Status: "};
 
-/// Measures in these states are done or will not be done: they cannot be overdue.
-constexpr std::string_view kClosedStatuses[] = {"klar", "utvarderad", "avford"};
 /// A measure that will not be done is in a plan only when asked for by its status.
 constexpr std::string_view kDismissedStatus = "avford";
 
@@ -88,9 +87,8 @@ PlanMeasure measureOf(const Project& project, const Layer& measures, const Featu
     measure.promise = fields.text("lofte");
     measure.cost = fields.as<double>("kostnad");
     measure.deadline = fields.as<Date>("deadline");
-    measure.overdue = measure.deadline && *measure.deadline < today &&
-                      std::ranges::find(kClosedStatuses, measure.statusCode) ==
-                          std::end(kClosedStatuses);
+    measure.overdue =
+        measure.deadline && *measure.deadline < today && !isClosedStatus(measure.statusCode);
     const Symbology& symbology = measures.definition().symbology;
     measure.markerColour = symbology.styleFor(fields.code(symbology.field)).fill;
     std::vector<FeatureId> answered;
@@ -206,6 +204,23 @@ std::string subtitleOf(const Layer& measures, const PlanOptions& options) {
     return text;
 }
 
+/// The follow-up page's model: every measure of the project on the plan's date, not only the
+/// plan's, since a promise is followed up on all that was done for it.
+Result<std::optional<PlanFollowUp>> followUpOf(const Project& project, const Layer& measures,
+                                               const MeasurePlan& plan) {
+    if (measures.features().empty()) {
+        return std::optional<PlanFollowUp>();
+    }
+    auto model = buildFollowUp(project, plan.date, plan.language);
+    if (!model) {
+        return std::unexpected(model.error());
+    }
+    PlanFollowUp followUp;
+    followUp.statusColours = statusColours(measures.definition(), model->promises.statuses);
+    followUp.model = std::move(*model);
+    return followUp;
+}
+
 } // namespace
 
 Result<MeasurePlan> buildMeasurePlan(const Project& project, const PlanOptions& options) {
@@ -237,6 +252,13 @@ Result<MeasurePlan> buildMeasurePlan(const Project& project, const PlanOptions& 
     }
     plan.totals = totalsOf(measures->definition(), plan.measures, options.language);
     plan.extent = options.extent.value_or(planExtent(project, plan.measures));
+    if (options.followUp) {
+        auto followUp = followUpOf(project, *measures, plan);
+        if (!followUp) {
+            return std::unexpected(followUp.error());
+        }
+        plan.followUp = std::move(*followUp);
+    }
     return plan;
 }
 

@@ -166,7 +166,7 @@ Result<PlanLayout> drawPlan(PageSink& sink, const MeasurePlan& plan, const MapSc
     render::PlanPages pages(sink.painter(), sink.pageSize(), plan);
     const std::vector<render::PlanPages::Block> blocks = pages.paginate();
     PlanLayout layout;
-    layout.pages = blocks.back().page + 1;
+    layout.pages = blocks.back().page + 1 + (plan.followUp ? 1 : 0);
     const std::size_t steps = blocks.size() + 1;
     pages.mapPage(scene);
     int page = 0;
@@ -185,6 +185,14 @@ Result<PlanLayout> drawPlan(PageSink& sink, const MeasurePlan& plan, const MapSc
         }
         pages.block(blocks[i]);
         layout.tableRows += blocks[i].item == render::PlanPages::kTotalsBlock ? 0 : 1;
+    }
+    if (plan.followUp) {
+        pages.footer(page, layout.pages);
+        if (auto started = sink.newPage(); !started) {
+            return std::unexpected(started.error());
+        }
+        ++page;
+        pages.followUpPage();
     }
     pages.footer(page, layout.pages);
     progress.update(steps, steps);

@@ -1,10 +1,12 @@
 // The plan's pages, landscape at 300 dpi: the map page, then the table of measures and the
-// totals. Laid out in two passes with the same code, first measuring and then drawing, so no
-// row is split across pages and every page can say how many pages there are. The same pages
-// go to a PDF or, one image per page, to PNG files.
+// totals, then the follow-up page (follow_up_page.cpp). Laid out in two passes with the same
+// code, first measuring and then drawing, so no row is split across pages and every page can
+// say how many pages there are. The same pages go to a PDF or, one image per page, to PNG
+// files.
 
 #include "plan_pages.h"
 
+#include "follow_up_page.h"
 #include "protocol_map.h"
 #include "decorations.h"
 #include "tryggkarta/render/map_renderer.h"
@@ -27,7 +29,6 @@ constexpr double kRowMarkerMm = 4.6; ///< the same number in the table
 constexpr double kCellPadMm = 1.3;
 constexpr double kTableFontMm = 2.6;
 const QColor kMuted(0x55, 0x55, 0x55);
-const QColor kOverdue(0xb0, 0x1c, 0x1c);
 const QColor kRule(0xbb, 0xbb, 0xbb);
 const QColor kHeadingFill(0xe4, 0xe9, 0xf0);
 const QColor kStripe(0xf5, 0xf6, 0xf8);
@@ -72,16 +73,6 @@ QString qs(const std::string& text) {
     return QString::fromStdString(text);
 }
 
-QLocale localeOf(const std::string& language) {
-    return language == "en" ? QLocale(QLocale::English, QLocale::UnitedKingdom)
-                            : QLocale(QLocale::Swedish, QLocale::Sweden);
-}
-
-QString money(double amount, const std::string& language) {
-    const QString number = localeOf(language).toString(static_cast<qlonglong>(std::llround(amount)));
-    return language == "en" ? QStringLiteral("SEK ") + number : number + QStringLiteral(" kr");
-}
-
 /// What the plan's map shows: the base map, the lighting, the observations, the measures
 /// and the dark stretches the lighting analysis found, without the walks and the analysis
 /// layers that repeat the others; the measures' links; scale bar, north arrow and note.
@@ -111,6 +102,17 @@ MapScene legendScene(const MapScene& shown) {
 }
 
 } // namespace
+
+QLocale planLocale(const std::string& language) {
+    return language == "en" ? QLocale(QLocale::English, QLocale::UnitedKingdom)
+                            : QLocale(QLocale::Swedish, QLocale::Sweden);
+}
+
+QString planMoney(double amount, const std::string& language) {
+    const QString number =
+        planLocale(language).toString(static_cast<qlonglong>(std::llround(amount)));
+    return language == "en" ? QStringLiteral("SEK ") + number : number + QStringLiteral(" kr");
+}
 
 PlanPages::PlanPages(QPainter& painter, QSizeF page, const MeasurePlan& plan)
     : m_painter(painter), m_plan(plan),
@@ -194,7 +196,7 @@ double PlanPages::cells(const std::vector<QString>& values, double top, bool dra
     double height = 0.0;
     for (std::size_t i = 0; i < values.size(); ++i) {
         const double width = m_columnWidths[i] - 2 * px(kCellPadMm);
-        const QColor colour = i == 6 && style.overdue ? kOverdue : Qt::black;
+        const QColor colour = i == 6 && style.overdue ? kPlanOverdue : Qt::black;
         height = std::max(height, text(values[i], font, QPointF(x + px(kCellPadMm), top + px(kCellPadMm)),
                                        width, draw, colour, kColumns[i].alignment));
         x += m_columnWidths[i];
@@ -233,7 +235,7 @@ std::vector<QString> PlanPages::rowValues(const PlanMeasure& measure) const {
             orDash(measure.type),
             orDash(measure.status),
             orDash(measure.responsible),
-            measure.cost ? money(*measure.cost, m_plan.language) : QStringLiteral("–"),
+            measure.cost ? planMoney(*measure.cost, m_plan.language) : QStringLiteral("–"),
             deadline,
             orDash(measure.promise),
             answered};
@@ -268,8 +270,8 @@ double PlanPages::totals(double top, bool draw) {
     const std::size_t columns = totals.statuses.size() + 2;
     const double width = std::min(px(40.0), m_body.width() / static_cast<double>(columns));
     auto cell = [&](const PlanCell& c) {
-        return money(c.cost, m_plan.language) + QStringLiteral(" (") + QString::number(c.measures) +
-               QStringLiteral(")");
+        return planMoney(c.cost, m_plan.language) + QStringLiteral(" (") +
+               QString::number(c.measures) + QStringLiteral(")");
     };
     auto line = [&](const std::vector<QString>& values, bool bold, bool shaded) {
         const QFont font = protocolFont(kTableFontMm, bold);
@@ -358,6 +360,10 @@ void PlanPages::block(const Block& block) {
     } else {
         row(m_plan.measures[block.item], block.top, true);
     }
+}
+
+void PlanPages::followUpPage() {
+    FollowUpPage(m_painter, m_body, m_plan).draw();
 }
 
 void PlanPages::footer(int page, int pages) {

@@ -2,16 +2,26 @@
 // The measure plan's pages: what is on them and where. Private to trygg_render; the PDF and
 // PNG files are written by writeMeasurePlan.
 
+#include "tryggkarta/render/follow_up_style.h"
 #include "tryggkarta/render/measure_plan.h"
 #include "tryggkarta/render/view_transform.h"
 
 #include <QFont>
+#include <QLocale>
 #include <QPainter>
 #include <cstddef>
 #include <limits>
 #include <vector>
 
 namespace trygg::render {
+
+/// Overdue deadlines, in the plan's table and on its timeline.
+inline const QColor kPlanOverdue{QLatin1String(kOverdueColour.data(), kOverdueColour.size())};
+
+/// The plan's locale: Swedish, or British English.
+QLocale planLocale(const std::string& language);
+/// An amount in kronor as the plan writes it: "85 000 kr", "SEK 85,000".
+QString planMoney(double amount, const std::string& language);
 
 class PlanPages {
 public:
@@ -34,6 +44,8 @@ public:
     /// section's heading above it (or a note that there are no measures).
     void tableStart(bool first);
     void block(const Block& block);
+    /// The follow-up page, on a page of its own; the plan must have one.
+    void followUpPage();
     void footer(int page, int pages);
 
 private:

@@ -162,6 +162,12 @@ Value timeValue(const FieldDef& field, const DateTime& when) {
     }
 }
 
+Value dateValue(const FieldDef& field, const Date& date) {
+    DateTime when;
+    when.date = date;
+    return timeValue(field, when);
+}
+
 Value textValue(const FieldDef& field, std::string text) {
     if (field.isCoded()) {
         auto code = field.matchCode(text);
@@ -245,6 +251,12 @@ std::optional<std::size_t> CodePicker::find(std::initializer_list<std::string_vi
         }
     }
     return std::nullopt;
+}
+
+std::optional<std::size_t> CodePicker::indexOf(const Value& value) const {
+    auto it = std::ranges::find(m_values, value);
+    return it == m_values.end() ? std::nullopt
+                                : std::optional(static_cast<std::size_t>(it - m_values.begin()));
 }
 
 std::optional<std::size_t> lightCode(const CodePicker& picker, Light light) {

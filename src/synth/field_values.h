@@ -57,6 +57,8 @@ std::string fitText(const FieldDef& field, std::string text);
 Value numberValue(const FieldDef& field, double number);
 /// A moment as the field wants it: Date, DateTime or ISO text.
 Value timeValue(const FieldDef& field, const DateTime& when);
+/// A day as the field wants it (midnight for a date-time field).
+Value dateValue(const FieldDef& field, const Date& date);
 /// Text for text fields, a number for numeric fields when the text is one, else NULL.
 Value textValue(const FieldDef& field, std::string text);
 
@@ -83,6 +85,8 @@ public:
     [[nodiscard]] const Value& value(std::size_t index) const { return m_values[index]; }
     /// The first code whose code or label contains one of `fragments` (case-folded).
     [[nodiscard]] std::optional<std::size_t> find(std::initializer_list<std::string_view> fragments) const;
+    /// The index of a code given as a value (as value() returns it); nothing when not a code.
+    [[nodiscard]] std::optional<std::size_t> indexOf(const Value& value) const;
     /// Folded "code|label" text, for callers that classify codes themselves.
     [[nodiscard]] const std::string& text(std::size_t index) const { return m_texts[index]; }
 

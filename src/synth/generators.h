@@ -8,6 +8,7 @@
 #include "tryggkarta/core/project.h"
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -46,7 +47,11 @@ struct Walk {
     LineString route;
     DateTime start;
     bool dark = false;
+    std::string name; ///< empty: "[Exempel] Trygghetsvandring N, kväll|dagtid"
 };
+
+/// When a walk that takes about 80 minutes, stops included, reaches `fraction` (0–1) of its route.
+DateTime timeAlongWalk(const Walk& walk, double fraction);
 
 std::vector<Walk> planWalks(Rng& rng, std::size_t count);
 std::vector<Feature> makeWalks(const LayerDef& def, const std::vector<Walk>& walks, Rng& rng);
@@ -61,6 +66,14 @@ Observations makeObservations(const LayerDef& def, std::size_t count,
                               const std::vector<HotSpot>& hotSpots, const std::vector<Walk>& walks,
                               Rng& rng);
 
+/// The 0–3 feeling (`kansla`) of an observation: unsafe places score low.
+int feelingScore(bool safe, Rng& rng);
+
+/// One of the example sentences (`variant` taken modulo their number) for an observation of
+/// the category at `category` in `categories`, felt safe or not.
+std::string_view exampleSentence(const CodePicker& categories, std::size_t category, bool safe,
+                                 std::size_t variant);
+
 std::vector<Feature> makeLuminaires(const LayerDef& def, std::size_t count, Rng& rng);
 
 struct Measures {
@@ -71,6 +84,17 @@ struct Measures {
 Measures makeMeasures(const LayerDef& def, std::size_t count, const std::vector<HotSpot>& hotSpots,
                       const std::vector<std::vector<Point>>& anchors, const Layer* observations,
                       Rng& rng);
+
+/// Where a measure is in its life; it decides which dates and texts it has.
+enum class Stage { Proposed, Decided, Done, Evaluated, Dropped };
+Stage stageOf(const CodePicker& statuses, std::size_t status);
+
+/// A year on, the evening walk's route walked again after some measures along it were done,
+/// so the example shows a place before and after a measure. Adds one walk and its
+/// observations, and gives the measures it passes their decision and done dates (ids kept).
+/// Does nothing without a walk in darkness or without done or doable measures near it.
+void addFollowUpWalk(Layer& observations, Layer& walks, Layer& measures,
+                     const std::vector<Walk>& planned, Rng& rng);
 
 /// A place name for example text ("vid Oskars torg").
 std::string_view placePhrase(std::size_t index);

@@ -114,8 +114,7 @@ std::vector<FeatureId> nearbyObservations(const Layer& observations, const Geome
     return near;
 }
 
-// Where a measure is in its life; it decides which dates and texts it has.
-enum class Stage { Proposed, Decided, Done, Evaluated, Dropped };
+} // namespace
 
 Stage stageOf(const CodePicker& statuses, std::size_t status) {
     if (statuses.empty()) {
@@ -134,6 +133,8 @@ Stage stageOf(const CodePicker& statuses, std::size_t status) {
     }
     return has("klar") ? Stage::Done : Stage::Decided;
 }
+
+namespace {
 
 struct Timeline {
     std::optional<Date> decided;
@@ -156,12 +157,6 @@ Timeline timelineFor(Stage stage, Rng& rng) {
         timeline.followUp = addMonths(timeline.due, static_cast<int>(rng.integer(3, 6)));
     }
     return timeline;
-}
-
-Value dateValue(const FieldDef& field, const Date& date) {
-    DateTime when;
-    when.date = date;
-    return timeValue(field, when);
 }
 
 } // namespace

@@ -103,6 +103,25 @@ Value idValue(const FieldDef& field, FeatureId id) {
 
 } // namespace
 
+DateTime timeAlongWalk(const Walk& walk, double fraction) {
+    DateTime when = walk.start;
+    int minutes = when.minute + static_cast<int>(fraction * 80.0);
+    when.hour += minutes / 60;
+    when.minute = minutes % 60;
+    return when;
+}
+
+int feelingScore(bool safe, Rng& rng) {
+    return safe ? static_cast<int>(rng.integer(2, 3)) : static_cast<int>(rng.integer(0, 1));
+}
+
+std::string_view exampleSentence(const CodePicker& categories, std::size_t category, bool safe,
+                                 std::size_t variant) {
+    const auto& sentences = safe ? themeFor(categories, category).safe
+                                 : themeFor(categories, category).unsafe;
+    return sentences[variant % sentences.size()];
+}
+
 Observations makeObservations(const LayerDef& def, std::size_t count,
                               const std::vector<HotSpot>& hotSpots, const std::vector<Walk>& walks,
                               Rng& rng) {
@@ -162,11 +181,7 @@ Observations makeObservations(const LayerDef& def, std::size_t count,
             double fraction = (static_cast<double>(k % perWalk) + rng.uniform(0.1, 0.9)) /
                               static_cast<double>(perWalk);
             where = around(rng, pointAlong(walk->route, fraction), 15.0);
-            // About 80 minutes for the whole route, stops included.
-            when = walk->start;
-            int minutes = when.minute + static_cast<int>(fraction * 80.0);
-            when.hour += minutes / 60;
-            when.minute = minutes % 60;
+            when = timeAlongWalk(*walk, fraction);
         } else if (!hotSpots.empty() && rng.chance(0.7)) {
             std::size_t spot = rng.index(hotSpots.size());
             where = nearHotSpot(rng, hotSpots[spot]);
@@ -202,9 +217,7 @@ Observations makeObservations(const LayerDef& def, std::size_t count,
             description.set(feature, choices[rng.index(choices.size())]);
         }
         if (feeling) {
-            // The 0–3 feeling score follows the polarity: unsafe places score low.
-            int score = safe ? static_cast<int>(rng.integer(2, 3)) : static_cast<int>(rng.integer(0, 1));
-            feeling.set(feature, textValue(*feeling.field(), std::to_string(score)));
+            feeling.set(feature, textValue(*feeling.field(), std::to_string(feelingScore(safe, rng))));
         }
         if (time) {
             time.set(feature, timeValue(*time.field(), when));

@@ -21,7 +21,9 @@ constexpr std::string_view kPlaces[] = {
 };
 
 // Independent random streams, one per part, so one count never shifts another layer.
-enum Stream : std::uint64_t { kPlacesStream = 1, kWalkStream, kObservationStream, kLightStream, kMeasureStream };
+enum Stream : std::uint64_t {
+    kPlacesStream = 1, kWalkStream, kObservationStream, kLightStream, kMeasureStream, kFollowUpStream
+};
 
 } // namespace
 
@@ -110,10 +112,11 @@ std::vector<Feature> makeWalks(const LayerDef& def, const std::vector<Walk>& wal
         feature.id = walk.id;
         fillGeneric(feature, def, rng, skip);
         feature.geometry = walk.route;
-        std::string number = std::to_string(toInt(walk.id));
         if (name) {
-            name.set(feature, textValue(*name.field(), "[Exempel] Trygghetsvandring " + number +
-                                                           (walk.dark ? ", kväll" : ", dagtid")));
+            std::string text = !walk.name.empty() ? walk.name
+                               : "[Exempel] Trygghetsvandring " + std::to_string(toInt(walk.id)) +
+                                     (walk.dark ? ", kväll" : ", dagtid");
+            name.set(feature, textValue(*name.field(), std::move(text)));
         }
         if (date) {
             date.set(feature, timeValue(*date.field(), walk.start));
@@ -208,6 +211,14 @@ Project makeSyntheticProject(const SyntheticSpec& spec, const LayerCatalog& cata
         if (it != made.end()) {
             noteMeasures(it->second, project.links);
         }
+    }
+
+    auto observations = made.find("observationer");
+    auto walkLayer = made.find("vandringar");
+    auto measureLayer = made.find("atgarder");
+    if (observations != made.end() && walkLayer != made.end() && measureLayer != made.end()) {
+        Rng rng(spec.seed, kFollowUpStream);
+        addFollowUpWalk(observations->second, walkLayer->second, measureLayer->second, walks, rng);
     }
 
     // Catalog order is the drawing and listing order; other layers come empty. Reserved, as

@@ -1,7 +1,6 @@
 #include "tryggkarta/analysis/heatmap.h"
 
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <numbers>
 #include <vector>
@@ -54,7 +53,8 @@ TEST_CASE("scaled output carries one unit per point, except QGIS's quartic", "[h
 }
 
 TEST_CASE("heat map grid matches QGIS 3.22 on two points", "[heatmap]") {
-    // Reference numbers from qgis:heatmapkerneldensityestimation, radius 3.4, pixel 1, quartic, raw.
+    // Reference numbers from qgis:heatmapkerneldensityestimation, radius 3.4, pixel 1, quartic,
+    // raw.
     const std::vector<Point> points{Point{1000.3, 2000.7}, Point{1013.1, 2005.2}};
     HeatmapOptions options;
     options.radius = 3.4;
@@ -101,4 +101,70 @@ TEST_CASE("Silverman's rule on four corners of a square", "[heatmap]") {
     const std::vector<Point> square{Point{0, 0}, Point{2, 0}, Point{0, 2}, Point{2, 2}};
     CHECK(silvermanRadius(square) == Approx(0.9 * std::sqrt(2.0) * std::pow(4.0, -0.2)));
     CHECK(silvermanRadius(std::span<const Point>{square.data(), 1}) == 0.0);
+}
+
+TEST_CASE("kernel names as QGIS and the CLI write them", "[heatmap]") {
+    CHECK(kernelName(Kernel::Epanechnikov) == "epanechnikov");
+    CHECK(parseKernel("Epanechnikov") == Kernel::Epanechnikov);
+    CHECK(parseKernel("triweight") == Kernel::Triweight);
+    CHECK(parseKernel("uniform") == Kernel::Uniform);
+    CHECK_FALSE(parseKernel("gauss"));
+    HeatmapOptions options;
+    options.radius = 100.0;
+    CHECK(heatmapDescription(options) == "Täthet (quartic, radie 100 m)");
+    options.radius = 37.5;
+    options.kernel = Kernel::Triangular;
+    options.scaled = true;
+    CHECK(heatmapDescription(options) == "Täthet per m² (triangular, radie 37.5 m)");
+}
+
+namespace {
+
+class CancelAtOnce : public Progress {
+public:
+    [[nodiscard]] bool isCancelled() const override { return true; }
+};
+
+} // namespace
+
+TEST_CASE("a heat map over many bands of rows is the sum of its points, and can be cancelled",
+          "[heatmap]") {
+    // 364 rows: the grid is filled in bands on every core. Each cell must still equal QGIS's
+    // float sum of the points in their order, here worked out one point at a time. The points
+    // lie on whole cells apart, so each one's own grid matches the whole one cell for cell.
+    std::vector<Point> points;
+    for (int i = 0; i < 40; ++i)
+        points.emplace_back(1000.0 + 6.0 * (i % 7), 2000.0 + 18.0 * i);
+    HeatmapOptions options;
+    options.radius = 12.0;
+    options.pixelSize = 2.0;
+    const auto grid = heatmap(points, {}, options, Progress::none());
+    REQUIRE(grid);
+    CHECK(grid->rows == 364);
+    std::vector<float> expected(grid->values.size(), HeatmapGrid::noData);
+    for (const Point& p : points) {
+        const std::vector<Point> one{p};
+        const auto alone = heatmap(one, {}, options, Progress::none());
+        REQUIRE(alone);
+        const auto dc = static_cast<std::size_t>(std::lround((alone->west - grid->west) / 2.0));
+        const auto dr = static_cast<std::size_t>(std::lround((grid->north - alone->north) / 2.0));
+        for (std::size_t r = 0; r < alone->rows; ++r)
+            for (std::size_t c = 0; c < alone->columns; ++c) {
+                const float v = alone->at(c, r);
+                if (v == HeatmapGrid::noData)
+                    continue;
+                float& cell = expected[(r + dr) * grid->columns + c + dc];
+                cell = static_cast<float>((cell == HeatmapGrid::noData ? 0.0 : cell) +
+                                          static_cast<double>(v));
+            }
+    }
+    std::size_t same = 0;
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        same += expected[i] == grid->values[i] ? 1 : 0;
+    CHECK(same == expected.size());
+
+    CancelAtOnce cancel;
+    const auto cancelled = heatmap(points, {}, options, cancel);
+    REQUIRE_FALSE(cancelled);
+    CHECK(cancelled.error().code == ErrorCode::Cancelled);
 }

@@ -3,6 +3,7 @@
 #include "test_support.h"
 #include "tryggkarta/io/raster_writer.h"
 
+#include <array>
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <gdal_priv.h>
@@ -155,4 +156,42 @@ TEST_CASE("a lux raster that cannot be written gives an error naming the file", 
     REQUIRE_FALSE(wrongCount);
     CHECK(wrongCount.error().code == ErrorCode::Usage);
     CHECK_FALSE(std::filesystem::exists(dir / "fel.tif"));
+}
+
+TEST_CASE("a heat map is written with its description, unit and nodata, and reads back", "[io]") {
+    TempDir dir;
+    const auto path = dir / "heat.tif";
+    // 2 columns × 2 rows of 2.5 m cells; -9999 where no observation reaches, as QGIS writes.
+    const std::vector<float> heat = {-9999.0F, 0.25F, 1.5F, -9999.0F};
+    const FloatGrid grid{extentOf(2, 2, 2.5), 2.5, 2, 2, heat};
+    const RasterBand band{"Täthet (quartic, radie 100 m)", "", -9999.0};
+    REQUIRE(writeFloatGeoTiff(path, grid, band, Crs::fromEpsg(crs::kSweref99Tm), Progress::none()));
+
+    auto back = readFloatRaster(path);
+    REQUIRE(back);
+    CHECK(back->columns == 2);
+    CHECK(back->rows == 2);
+    CHECK(back->geoTransform == std::array<double, 6>{kWest, 2.5, 0.0, kNorth, 0.0, -2.5});
+    CHECK(back->values == heat);
+    CHECK(back->band.description == "Täthet (quartic, radie 100 m)");
+    CHECK(back->band.unit.empty());
+    REQUIRE(back->band.noData);
+    CHECK(*back->band.noData == -9999.0);
+
+    // The lux raster, through the same writer, has no nodata value.
+    const auto lux = dir / "lux.tif";
+    REQUIRE(writeIlluminanceGeoTiff(lux, extentOf(2, 2, 2.5), 2.5, 2, 2, heat,
+                                    Crs::fromEpsg(crs::kSweref99Tm), Progress::none()));
+    auto luxBack = readFloatRaster(lux);
+    REQUIRE(luxBack);
+    CHECK_FALSE(luxBack->band.noData);
+    CHECK(luxBack->band.unit == "lx");
+}
+
+TEST_CASE("reading a raster that is not there names the file", "[io]") {
+    TempDir dir;
+    auto missing = readFloatRaster(dir / "saknas.tif");
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().code == ErrorCode::OpenFailed);
+    CHECK(missing.error().where == (dir / "saknas.tif").string());
 }

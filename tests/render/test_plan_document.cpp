@@ -201,18 +201,19 @@ TEST_CASE("measure plan PDF: landscape A4, the map page, one table row per measu
     auto layout = writeMeasurePlan(dir / "plan.pdf", plan, sceneFromProject(project, "sv"),
                                    PaperSize::A4);
     REQUIRE(layout);
-    CHECK(layout->pages == 2);
+    CHECK(layout->pages == 3); // the map, the table, the follow-up
     CHECK(layout->tableRows == 4);
     CHECK(layout->files == std::vector<std::filesystem::path>{dir / "plan.pdf"});
     const std::string pdf = readAll(dir / "plan.pdf");
-    CHECK(pageObjects(pdf) == 2);
+    CHECK(pageObjects(pdf) == 3);
     CHECK(pdf.find("/MediaBox [0 0 842.000000 595.000000]") != std::string::npos);
     const std::string text = pdfText(dir / "plan.pdf");
     const std::string mapPage = text.substr(0, text.find('\f'));
     CHECK(mapPage.find("Åtgärdsplan – Vännäs centrum") != std::string::npos);
     CHECK(mapPage.find("2026-11-24") != std::string::npos);
     CHECK(mapPage.find("Teckenförklaring") != std::string::npos);
-    const std::string table = text.substr(text.find('\f'));
+    const std::size_t tableStart = text.find('\f');
+    const std::string table = text.substr(tableStart, text.find('\f', tableStart + 1) - tableStart);
     for (const char* title : {"Ny belysning vid stationen", "Gångväg längs Storgatan",
                               "Beskärning i parken", "Polisnärvaro fredagskvällar"}) {
         CHECK(occurrences(table, title) == 1);
@@ -245,8 +246,9 @@ TEST_CASE("measure plan: many measures flow onto pages with the table heading on
     CHECK(layout->pages >= 4);
     const std::string text = pdfText(dir / "plan.pdf");
     CHECK(pageObjects(readAll(dir / "plan.pdf")) == layout->pages);
-    // The heading row is repeated on every table page; the footer counts the pages.
-    CHECK(occurrences(text, "Deadline") == static_cast<std::size_t>(layout->pages - 1));
+    // The heading row is repeated on every table page (not the map's, not the follow-up's);
+    // the footer counts the pages.
+    CHECK(occurrences(text, "Deadline") == static_cast<std::size_t>(layout->pages - 2));
     CHECK(text.find("Page " + std::to_string(layout->pages) + " of " +
                     std::to_string(layout->pages)) != std::string::npos);
     for (std::int64_t id = 20; id < 80; ++id) {
@@ -264,8 +266,8 @@ TEST_CASE("measure plan PNG: one image per page at 150 dpi, the map drawn with t
     auto layout = writeMeasurePlan(dir / "plan.png", built(project), sceneFromProject(project, "sv"),
                                    PaperSize::A3);
     REQUIRE(layout);
-    REQUIRE(layout->files ==
-            std::vector<std::filesystem::path>{dir / "plan.png", dir / "plan-2.png"});
+    REQUIRE(layout->files == std::vector<std::filesystem::path>{dir / "plan.png", dir / "plan-2.png",
+                                                                dir / "plan-3.png"});
     const QImage map(QString::fromStdString((dir / "plan.png").string()));
     CHECK(map.width() == 2480); // A3 landscape, 420 mm at 150 dpi
     CHECK(map.height() == 1754);

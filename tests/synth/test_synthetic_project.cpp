@@ -79,10 +79,10 @@ TEST_CASE("synthetic project has the layers and counts of the spec", "[synth]") 
     for (std::size_t i = 0; i < p.layers.size(); ++i) {
         CHECK(p.layers[i].name() == catalog().layers[i].table);
     }
-    CHECK(layerOf(p, "observationer").size() == 5000);
+    CHECK(layerOf(p, "observationer").size() == 5010); // and the follow-up walk's ten
     CHECK(layerOf(p, "belysning").size() == 400);
     CHECK(layerOf(p, "atgarder").size() == 20);
-    CHECK(layerOf(p, "vandringar").size() == 3);
+    CHECK(layerOf(p, "vandringar").size() == 4); // and the follow-up walk
     CHECK(p.metadata.at("example_data") == "Syntetiska exempeldata, inte verkliga observationer");
     CHECK(p.metadata.at("generator_seed") == "17");
 }
@@ -193,7 +193,7 @@ TEST_CASE("walk observations refer to their walk and its date", "[synth]") {
         CHECK(std::get<DateTime>(feature.values[timeField]).date ==
               std::get<Date>(walk->values[dateField]));
     }
-    CHECK(walksSeen == std::set<std::int64_t>{1, 2, 3});
+    CHECK(walksSeen == std::set<std::int64_t>{1, 2, 3, 4});
     for (const auto& walk : walks.features()) {
         const auto& route = std::get<LineString>(*walk.geometry);
         double length = 0.0;
@@ -257,4 +257,75 @@ TEST_CASE("luminaires carry pole numbers and plausible lamp data", "[synth]") {
         working += text(feature, lights, "status") == "fungerar" ? 1 : 0;
     }
     CHECK(working > 300); // mostly working lamps
+}
+
+TEST_CASE("a follow-up walk passes the evening walk's places after measures there were done",
+          "[synth]") {
+    const Project& p = project();
+    const Layer& walks = layerOf(p, "vandringar");
+    const Layer& observations = layerOf(p, "observationer");
+    const Layer& measures = layerOf(p, "atgarder");
+    const Feature* evening = walks.find(FeatureId{2}); // the first walk in darkness
+    const Feature* again = walks.find(FeatureId{4});
+    REQUIRE(evening != nullptr);
+    REQUIRE(again != nullptr);
+    CHECK(text(*again, walks, "namn") == "[Exempel] Uppföljningsvandring, kväll");
+    CHECK(text(*again, walks, "ljusforh") == "morker");
+    CHECK(coordinates(*again->geometry) == coordinates(*evening->geometry));
+    auto dateOf = [&](const Feature& feature, const Layer& layer, std::string_view field) {
+        return std::get<Date>(feature.values[*layer.definition().fieldIndex(field)]);
+    };
+    const Date walkedAgain = dateOf(*again, walks, "datum");
+    Date lastBefore = dateOf(*evening, walks, "datum");
+    for (const auto& walk : walks.features()) {
+        if (walk.id != again->id) {
+            lastBefore = std::max(lastBefore, dateOf(walk, walks, "datum"));
+        }
+    }
+    CHECK(walkedAgain > lastBefore);
+
+    // Ten notes, mostly safe now; where it was unsafe before, one in three still is.
+    auto walkField = *observations.definition().fieldIndex("vandring");
+    auto feelingField = *observations.definition().fieldIndex("kansla");
+    std::vector<const Feature*> notes[5];
+    std::map<std::string, int> polarity;
+    for (const auto& feature : observations.features()) {
+        const auto* walk = std::get_if<std::int64_t>(&feature.values[walkField]);
+        if (walk == nullptr || (*walk != 2 && *walk != 4)) {
+            continue;
+        }
+        notes[*walk].push_back(&feature);
+        if (*walk == 4) {
+            const std::string& judged = text(feature, observations, "polaritet");
+            ++polarity[judged];
+            auto feeling = std::get<std::int64_t>(feature.values[feelingField]);
+            CHECK((judged == "otrygg" ? feeling <= 1 : feeling >= 2));
+            CHECK(text(feature, observations, "ljusforh") == "morker");
+            CHECK(text(feature, observations, "kalla") == "trygghetsvandring");
+            CHECK(text(feature, observations, "beskrivn").starts_with("[Exempel] "));
+        }
+    }
+    CHECK(notes[4].size() == 10);
+    CHECK(polarity == std::map<std::string, int>{{"otrygg", 3}, {"trygg", 7}});
+
+    // Measures decided after the earlier walks and done before the follow-up, each with notes
+    // of both evening walks within 50 m.
+    auto near = [&](const Feature& measure, const std::vector<const Feature*>& walkNotes) {
+        return std::ranges::any_of(walkNotes, [&](const Feature* note) {
+            return std::visit([&](const auto& g) {
+                return bg::distance(g, std::get<Point>(*note->geometry)) <= 50.0;
+            }, *measure.geometry);
+        });
+    };
+    int doneBetween = 0;
+    for (const auto& measure : measures.features()) {
+        const std::string& status = text(measure, measures, "status");
+        if ((status == "klar" || status == "utvarderad") && near(measure, notes[2]) &&
+            near(measure, notes[4])) {
+            CHECK(dateOf(measure, measures, "beslutad") > lastBefore);
+            CHECK(dateOf(measure, measures, "deadline") < walkedAgain);
+            ++doneBetween;
+        }
+    }
+    CHECK(doneBetween == 3);
 }

@@ -21,7 +21,9 @@ struct ObservationPoints {
     std::vector<Point> points;    ///< one per id
     std::vector<double> weights;  ///< one per id when a weight field was asked for, else empty
     std::size_t withoutGeometry = 0; ///< matched the filter but have no point: left out
-    std::size_t withoutWeight = 0;   ///< matched but their weight is empty: left out
+    /// Matched but their weight is empty (NULL): taken with weight 0, as QGIS's heat map
+    /// takes them (the cells they reach hold 0, not "no data").
+    std::size_t withoutWeight = 0;
 };
 
 /// The point features of `layer` that `filter` keeps (all when null). `weightField` names a
@@ -29,5 +31,11 @@ struct ObservationPoints {
 /// empty for no weights. Errors: Usage naming the field when it does not exist or is not numeric.
 Result<ObservationPoints> observationPoints(const Layer& layer, const Filter* filter,
                                             std::string_view weightField);
+
+/// The same from the filter's text (empty: every observation), parsed against the layer: the
+/// one way the app and the CLI read "the observations the planner chose". Errors: those of
+/// parseFilter (naming the word that is wrong) and of observationPoints.
+Result<ObservationPoints> selectObservations(const Layer& layer, std::string_view filterText,
+                                             std::string_view weightField);
 
 } // namespace trygg

@@ -105,6 +105,8 @@ public:
     void setAnalysisRaster(SceneRaster raster);
     /// Does nothing when there is none of that name.
     void removeAnalysisRaster(std::string_view name);
+    /// Shows or hides an analysis raster (kept when it is recomputed); nothing when absent.
+    void setAnalysisRasterVisible(std::string_view name, bool visible);
     /// New pixels for an analysis raster, same extent (after a partial recomputation, see
     /// paintLux). False, and no change, when there is none of that name.
     bool updateAnalysisRaster(std::string_view name, QImage image);

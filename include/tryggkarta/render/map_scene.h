@@ -46,6 +46,9 @@ struct SceneRaster {
     /// For a classified analysis raster: the legend's heading and classes (none: no legend).
     Label legendTitle;
     std::vector<RampLegendStep> legend; ///< lowest class first
+    /// An analysis raster drawn over the thematic layers instead of under them (a heat map:
+    /// hundreds of lamps and observations would hide it; its lowest class is transparent).
+    bool aboveLayers = false;
 };
 
 /// A measure→observation link as the map draws it: a straight line from a point on or in the

@@ -3,9 +3,11 @@
 // citizens are shown. A map of the centre with the measures numbered over the lighting and
 // the observations, then a table of the measures (what, who, when, what it costs, which
 // citizen promise it keeps, which observations it answers) and the cost per responsible
-// body and status. The model is built from a project; the pages are drawn through the map
-// renderer, as PDF or PNG.
+// body and status, and a follow-up page (what was done per citizen promise, the deadlines,
+// what is being done about the observations). The model is built from a project; the pages
+// are drawn through the map renderer, as PDF or PNG.
 
+#include "tryggkarta/core/follow_up.h"
 #include "tryggkarta/core/error.h"
 #include "tryggkarta/core/progress.h"
 #include "tryggkarta/core/project.h"
@@ -30,6 +32,7 @@ struct PlanOptions {
     PaperSize paper = PaperSize::A4;   ///< always landscape
     std::string title;                 ///< empty: "Åtgärdsplan – Vännäs centrum"
     std::optional<Date> date;          ///< the date printed on the plan; empty: today
+    bool followUp = true;              ///< add the follow-up page when there are measures
 };
 
 /// One measure of the plan, its coded values as labels in the plan's language.
@@ -68,6 +71,13 @@ struct PlanTotals {
     std::size_t withoutCost = 0; ///< measures with no cost given (counted, costing nothing)
 };
 
+/// The follow-up page: the follow-up on the plan's date over every measure of the project
+/// (whatever statuses the plan lists), with the measure layer's colour for each status.
+struct PlanFollowUp {
+    FollowUp model;
+    std::vector<std::string> statusColours; ///< "#rrggbb", parallel to model.promises.statuses
+};
+
 struct MeasurePlan {
     std::string language = "sv";
     std::string title;
@@ -76,12 +86,14 @@ struct MeasurePlan {
     Box extent; ///< the map's area; empty when the plan has nothing to place
     std::vector<PlanMeasure> measures; ///< by id, numbered from 1
     PlanTotals totals;
+    std::optional<PlanFollowUp> followUp; ///< empty when left out or the project has no measures
 };
 
 /// Collects the plan: the measures of `atgarder` whose status is among `options.statuses`
-/// (all but the dismissed ones when empty), numbered by id, each with the observations linked to it. Fails with
-/// NotFound when the project has no measure layer, and with InvalidValue naming the code and
-/// the valid ones for an unknown status.
+/// (all but the dismissed ones when empty), numbered by id, each with the observations linked to it;
+/// and the follow-up unless `options.followUp` is off. Fails with NotFound when the project has
+/// no measure layer, and with InvalidValue naming the code and the valid ones for an unknown
+/// status.
 Result<MeasurePlan> buildMeasurePlan(const Project& project, const PlanOptions& options);
 
 /// What writeMeasurePlan wrote.
@@ -97,8 +109,9 @@ inline constexpr double kPlanPngDpi = 150.0;
 /// Writes the plan, landscape on `paper`: page 1 the title, the map (the scene's base map,
 /// lighting, observations and measures, with the measures' numbers, legend, scale bar and
 /// north arrow), then the table of measures with its heading repeated on every page, and the
-/// totals. A path ending in ".png" gives one PNG per page: the path itself for page 1, then
-/// "name-2.png", "name-3.png", …; anything else gives a PDF. Files appear complete or not at
+/// totals; then the follow-up page when the plan has one. A path ending in ".png" gives one
+/// PNG per page: the path itself for page 1, then "name-2.png", "name-3.png", …; anything
+/// else gives a PDF. Files appear complete or not at
 /// all; on error or cancel nothing is left behind and the error names the path.
 Result<PlanLayout> writeMeasurePlan(const std::filesystem::path& path, const MeasurePlan& plan,
                                     const MapScene& scene, PaperSize paper,

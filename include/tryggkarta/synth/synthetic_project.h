@@ -21,7 +21,10 @@ struct SyntheticSpec {
 /// A project in EPSG:3006 with the catalog's layers filled with plausible example data:
 /// observations clustered at a few places in the centre with realistic category, polarity,
 /// source, light-condition and time mixes; luminaires spaced along a street grid east of the
-/// station; measures in every status, linked to nearby observations; walks as routes.
+/// station; measures in every status, linked to nearby observations; walks as routes. When
+/// a walk in darkness passes measures, one more walk follows a year on along its route with
+/// ten more observations, after up to three of those measures were done (their dates set to
+/// fit), so the follow-up has a before and an after to show.
 Project makeSyntheticProject(const SyntheticSpec& spec, const LayerCatalog& catalog);
 
 } // namespace trygg
