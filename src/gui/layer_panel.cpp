@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPainter>
+#include <QPixmap>
 #include <QVBoxLayout>
 
 namespace trygg {
@@ -14,6 +15,31 @@ namespace {
 
 constexpr int kLayerRole = Qt::UserRole + 1;  ///< layer name on layer items
 constexpr int kRasterRole = Qt::UserRole + 2; ///< index + 1 on background-image items
+constexpr int kAnalysisRasterRole = Qt::UserRole + 3; ///< name on analysis-map items
+
+/// What the panel shows of the analysis maps: a change here needs a rebuild.
+QStringList analysisSignature(const std::vector<SceneRaster>& rasters, const std::string& language) {
+    QStringList shown;
+    for (const SceneRaster& raster : rasters) {
+        QString line = QString::fromStdString(raster.name + '|' + raster.legendTitle.in(language)) +
+                       (raster.visible ? QStringLiteral("|1") : QStringLiteral("|0"));
+        for (const RampLegendStep& step : raster.legend) {
+            line += QLatin1Char('|') + QString::fromStdString(step.label.in(language));
+        }
+        shown << line;
+    }
+    return shown;
+}
+
+QIcon colourSwatch(QRgb colour) {
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setPen(QColor(0, 0, 0, 80));
+    painter.setBrush(QColor::fromRgba(colour));
+    painter.drawRect(1, 1, 13, 13);
+    return QIcon(pixmap);
+}
 
 /// Moving layers by drag: after Qt moved the item, the panel reads the new order back.
 class LayerTree : public QTreeWidget {
@@ -108,6 +134,8 @@ LayerPanel::LayerPanel(MapDocument& document, QWidget* parent)
     // item Qt is still in the middle of updating.
     connect(&m_document, &MapDocument::layersChanged, this, &LayerPanel::rebuild, Qt::QueuedConnection);
     connect(&m_document, &MapDocument::featuresChanged, this, &LayerPanel::updateCount);
+    connect(&m_document, &MapDocument::analysisRastersChanged, this,
+            &LayerPanel::analysisRastersChanged, Qt::QueuedConnection);
     retranslate();
 }
 
@@ -205,6 +233,7 @@ void LayerPanel::rebuild() {
             m_tree->setCurrentItem(item);
         }
     }
+    addAnalysisRasters(results);
     auto* backgrounds = new QTreeWidgetItem(QStringList(tr("Bakgrundsbilder")));
     backgrounds->setFlags(Qt::ItemIsEnabled);
     QFont bold = backgrounds->font(0);
@@ -222,6 +251,11 @@ void LayerPanel::rebuild() {
         if (group->childCount() > 0) {
             m_tree->addTopLevelItem(group);
             group->setExpanded(true);
+            for (int i = 0; i < group->childCount(); ++i) { // an analysis map shows its classes
+                if (!group->child(i)->data(0, kAnalysisRasterRole).toString().isEmpty()) {
+                    group->child(i)->setExpanded(true);
+                }
+            }
         } else {
             delete group;
         }
@@ -240,6 +274,31 @@ void LayerPanel::onItemChanged(QTreeWidgetItem* item, int) {
         m_document.setVisible(m_document.indexOf(name.toStdString()), checked);
     } else if (int raster = item->data(0, kRasterRole).toInt(); raster > 0) {
         m_document.setRasterVisible(raster - 1, checked);
+    } else if (const QString map = item->data(0, kAnalysisRasterRole).toString(); !map.isEmpty()) {
+        m_document.setAnalysisRasterVisible(map.toStdString(), checked);
+    }
+}
+
+void LayerPanel::addAnalysisRasters(QTreeWidgetItem* results) {
+    m_analysisShown = analysisSignature(m_document.analysisRasters(), m_language);
+    for (const SceneRaster& raster : m_document.analysisRasters()) {
+        auto* item = new QTreeWidgetItem(results);
+        item->setText(0, QString::fromStdString(raster.legendTitle.in(m_language)));
+        item->setData(0, kAnalysisRasterRole, QString::fromStdString(raster.name));
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(0, raster.visible ? Qt::Checked : Qt::Unchecked);
+        for (auto step = raster.legend.rbegin(); step != raster.legend.rend(); ++step) {
+            auto* legend = new QTreeWidgetItem(item); // highest class on top, as on a map legend
+            legend->setText(0, QString::fromStdString(step->label.in(m_language)));
+            legend->setIcon(0, colourSwatch(step->colour));
+            legend->setFlags(Qt::ItemIsEnabled);
+        }
+    }
+}
+
+void LayerPanel::analysisRastersChanged() {
+    if (analysisSignature(m_document.analysisRasters(), m_language) != m_analysisShown) {
+        rebuild();
     }
 }
 

@@ -46,6 +46,11 @@ private:
     void onItemChanged(QTreeWidgetItem* item, int column);
     void onOrderChanged();
     void onCurrentChanged();
+    /// The analysis maps (lux, heat) under "Analysresultat", with their classes.
+    void addAnalysisRasters(QTreeWidgetItem* results);
+    /// Rebuilds when an analysis map came, went, was hidden or got other classes (not on
+    /// every repaint of its pixels).
+    void analysisRastersChanged();
 
     MapDocument& m_document;
     std::string m_language = "sv";
@@ -53,6 +58,7 @@ private:
     QSlider* m_opacity;
     bool m_rebuilding = false;
     QPointer<QMenu> m_contextMenu;
+    QStringList m_analysisShown; ///< what addAnalysisRasters listed, to notice changes
 };
 
 /// A small picture of a style, as the legend shows it.

@@ -10,6 +10,7 @@
 #include "raster_detail.h"
 #include "attribute_table_view.h"
 #include "walk_panel.h"
+#include "analysis_actions.h"
 #include "exchange_actions.h"
 #include "layer_panel.h"
 #include "lighting_controller.h"
@@ -274,6 +275,9 @@ void MainWindow::createActions() {
     m_viewMenu->addAction(m_lightingDock->toggleViewAction());
     m_analysisMenu = menuBar()->addMenu(QString());
     m_analysisMenu->addActions({m_lightingAction, m_lightingPanel->runAction()});
+    m_analysis = new AnalysisActions(m_document, *this, [this](const Box& box) { zoomToBox(box); });
+    m_analysis->addTo(*m_analysisMenu, *m_viewMenu);
+    connect(m_analysis, &AnalysisActions::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     menuBar()->addMenu(m_walk->menu());
     m_settingsMenu = menuBar()->addMenu(QString());
     m_languageMenu = m_settingsMenu->addMenu(QString());
@@ -369,6 +373,8 @@ void MainWindow::retranslate() {
     m_addData->setStatusTip(tr("Visa en kartfil (vektor eller ortofoto) ovanpå projektet"));
     m_exchange->setLanguage(m_language);
     m_exchange->retranslate();
+    m_analysis->setLanguage(m_language);
+    m_analysis->retranslate();
     m_editMenu->retranslate();
     m_editing->retranslate();
     m_tools->retranslate();

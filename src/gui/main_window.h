@@ -15,6 +15,7 @@ namespace trygg {
 
 class AttributeTablePanel;
 class EditMenu;
+class AnalysisActions;
 class ExchangeActions;
 class FeatureEditing;
 class LightingController;
@@ -147,6 +148,7 @@ private:
     QAction* m_save = nullptr;
     QAction* m_saveAs = nullptr;
     ExchangeActions* m_exchange = nullptr;
+    AnalysisActions* m_analysis = nullptr;
     QAction* m_addData = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_zoomIn = nullptr;

@@ -4,6 +4,7 @@
 
 #include "tryggkarta/document/map_document.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
@@ -57,6 +58,10 @@ PlanDialog::PlanDialog(MapDocument& document, const Box& view, const QString& la
     m_language->addItem(QStringLiteral("Svenska"), QStringLiteral("sv"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->setCurrentIndex(language == QLatin1String("en") ? 1 : 0);
+    m_followUp = new QCheckBox(tr("Sida med uppföljning: åtgärder per medborgarlöfte, "
+                                  "tidslinje och vad som görs åt synpunkterna"),
+                               this);
+    m_followUp->setChecked(true);
 
     auto* statusBox = new QGroupBox(tr("Vilka åtgärder?"), this);
     m_statuses = new QListWidget(statusBox);
@@ -94,6 +99,7 @@ PlanDialog::PlanDialog(MapDocument& document, const Box& view, const QString& la
     form->addRow(tr("Rubrik:"), m_title);
     form->addRow(tr("Papper:"), m_paper);
     form->addRow(tr("Språk:"), m_language);
+    form->addRow(QString(), m_followUp);
     auto* outputForm = new QFormLayout;
     outputForm->addRow(tr("Spara som:"), outputRow);
 
@@ -120,6 +126,7 @@ PlanOptions PlanDialog::options() const {
     options.language = m_language->currentData().toString().toStdString();
     options.title = m_title->text().trimmed().toStdString();
     options.paper = static_cast<PaperSize>(m_paper->currentData().toInt());
+    options.followUp = m_followUp->isChecked();
     for (int i = 0; i < m_statuses->count(); ++i) {
         const QListWidgetItem* item = m_statuses->item(i);
         if (item->checkState() == Qt::Checked) {

@@ -1,8 +1,8 @@
 #pragma once
 // Arkiv → Åtgärdsplan…: the measure plan for the council and the police, through the same
 // buildMeasurePlan and writeMeasurePlan the CLI's `plan` calls. The dialog fills PlanOptions
-// (title, paper, which statuses, the map's area, language, PDF or PNG), writes the plan in
-// the background with progress and Cancel, and offers to open it.
+// (title, paper, which statuses, the map's area, language, the follow-up page, PDF or PNG),
+// writes the plan in the background with progress and Cancel, and offers to open it.
 
 #include "tryggkarta/render/measure_plan.h"
 
@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QListWidget;
@@ -42,6 +43,7 @@ public:
     [[nodiscard]] QListWidget* statusList() const { return m_statuses; }
     [[nodiscard]] QRadioButton* viewExtentButton() const { return m_viewExtent; }
     [[nodiscard]] QComboBox* languageChoice() const { return m_language; }
+    [[nodiscard]] QCheckBox* followUpBox() const { return m_followUp; }
 
     /// OK: asks before replacing an existing file, writes the plan; stays open when that
     /// failed or was cancelled.
@@ -58,6 +60,7 @@ private:
     QRadioButton* m_measuresExtent = nullptr;
     QRadioButton* m_viewExtent = nullptr;
     QComboBox* m_language = nullptr;
+    QCheckBox* m_followUp = nullptr;
     QLineEdit* m_output = nullptr;
     bool m_offerToOpen = true;
     std::optional<PlanLayout> m_layout;

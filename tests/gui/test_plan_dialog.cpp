@@ -117,7 +117,7 @@ TEST_CASE("Åtgärdsplan… writes the plan of the document as it is now, withou
     CHECK_FALSE(used.extent.has_value());
     REQUIRE(layout);
     CHECK(layout->tableRows == 2);
-    CHECK(layout->pages == 2);
+    CHECK(layout->pages == 3); // the map, the table, the follow-up
     const std::string text = test::pdfText(output);
     CHECK(text.find("Röjning i parken") != std::string::npos); // unsaved, yet in the plan
     CHECK(text.find("Belysning vid stationen") != std::string::npos);
@@ -149,7 +149,7 @@ TEST_CASE("Åtgärdsplan… in English on A3 of the map window's area as PNG pag
     CHECK(used.statuses.size() == 7);
     REQUIRE(layout);
     CHECK(layout->tableRows == 3);
-    REQUIRE(layout->files.size() == 2);
+    REQUIRE(layout->files.size() == 3); // the map, the table, the follow-up
     CHECK(layout->files[1] == workspace.dir / "plan-2.png");
     const QImage first(QString::fromStdString(layout->files[0].string()));
     CHECK(first.width() == 2480);
