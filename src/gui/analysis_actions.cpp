@@ -15,7 +15,15 @@
 #include <QMenu>
 #include <QMessageBox>
 
+#include <algorithm>
+
 namespace trygg {
+namespace {
+
+/// The narrowest a result dock opens: room for a table of places with their explanations.
+constexpr int kDockMinimumWidth = 480;
+
+} // namespace
 
 AnalysisActions::AnalysisActions(MapDocument& document, QMainWindow& window,
                                  std::function<void(const Box&)> zoomTo)
@@ -56,6 +64,8 @@ void AnalysisActions::createPanels() {
     m_priorityDock = addDock(m_priorities, "priorities");
     m_followUp = new FollowUpPanel(m_document, &m_window);
     m_followUpDock = addDock(m_followUp, "followUp");
+    // Both want the full height (a long table, tall charts): tabs rather than halves.
+    m_window.tabifyDockWidget(m_priorityDock, m_followUpDock);
 }
 
 QDockWidget* AnalysisActions::addDock(QWidget* panel, const char* objectName) {
@@ -64,9 +74,17 @@ QDockWidget* AnalysisActions::addDock(QWidget* panel, const char* objectName) {
     dock->setWidget(panel);
     m_window.addDockWidget(Qt::RightDockWidgetArea, dock);
     dock->hide();
-    connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock](bool shown) {
-        if (shown) {
-            dock->raise();
+    connect(dock->toggleViewAction(), &QAction::triggered, dock, [this, dock](bool shown) {
+        if (!shown) {
+            return;
+        }
+        dock->raise();
+        // A table of explanations and charts need room: the first time, the dock takes a good
+        // share of the window instead of the narrow width Qt gives a hidden dock.
+        if (!dock->property("sized").toBool() && !dock->isFloating()) {
+            dock->setProperty("sized", true);
+            const int width = std::max(kDockMinimumWidth, m_window.width() * 2 / 5);
+            m_window.resizeDocks({dock}, {width}, Qt::Horizontal);
         }
     });
     return dock;

@@ -36,6 +36,7 @@ QChart* newChart(const QString& title) {
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setShowToolTips(true); // a label cut short in a narrow dock shows in full
     return chart;
 }
 

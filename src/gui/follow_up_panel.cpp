@@ -354,18 +354,21 @@ void FollowUpPanel::fillSide(const BeforeAfterSide& side, QTableWidget* table, Q
     if (const Layer* observations = m_project.layer(kObservationLayer)) {
         feeling = observations->definition().field("kansla");
     }
-    auto addRow = [table](const QStringList& values) {
+    // The walk column shows the date (walks are told apart by when they were), the name in
+    // its tooltip: long walk names would push the observation's columns out of a narrow dock.
+    auto addRow = [table](const QStringList& values, const QString& walkName) {
         const int row = table->rowCount();
         table->insertRow(row);
         for (int column = 0; column < values.size(); ++column) {
             table->setItem(row, column, new QTableWidgetItem(values[column]));
         }
+        table->item(row, 0)->setToolTip(walkName);
     };
     for (const WalkVisit& walk : side.walks) {
-        const QString name =
-            text(walk.name) + QLatin1Char(' ') + QString::fromStdString(toIsoString(walk.date));
+        const QString date = QString::fromStdString(toIsoString(walk.date));
+        const QString name = text(walk.name) + QLatin1Char(' ') + date;
         if (walk.observations.empty()) { // passed the place and noted nothing: part of the answer
-            addRow({name, tr("inga synpunkter här")});
+            addRow({date, tr("inga synpunkter här")}, name);
         }
         for (const WalkObservation& observation : walk.observations) {
             QString feelingText = QStringLiteral("–");
@@ -375,8 +378,9 @@ void FollowUpPanel::fillSide(const BeforeAfterSide& side, QTableWidget* table, Q
                 feelingText = QString::fromStdString(
                     value != nullptr ? code + " " + value->label.in(m_language) : code);
             }
-            addRow({name, text(observation.category), feelingText, text(observation.light),
-                    tr("%1 m").arg(std::lround(observation.distance))});
+            addRow({date, text(observation.category), feelingText, text(observation.light),
+                    tr("%1 m").arg(std::lround(observation.distance))},
+                   name);
         }
     }
     table->resizeColumnsToContents();

@@ -258,14 +258,16 @@ TEST_CASE("follow-up panel: a measure's place before and after, side by side") {
     QTableWidget* before = panel.beforeTable();
     REQUIRE(before->rowCount() == 2); // nearest first
     CHECK(rowOf(before, 0) ==
-          QStringList({QStringLiteral("Kvällsvandring 2024-10-15"), QStringLiteral("Belysning"),
+          QStringList({QStringLiteral("2024-10-15"), QStringLiteral("Belysning"),
                        QStringLiteral("0 Skrämmande"), QStringLiteral("Mörker"),
                        QStringLiteral("10 m")}));
+    CHECK(before->item(0, 0)->toolTip() == QStringLiteral("Kvällsvandring 2024-10-15"));
     CHECK(rowOf(before, 1)[2] == QStringLiteral("1 Obehaglig"));
     CHECK(rowOf(before, 1)[4] == QStringLiteral("20 m"));
     QTableWidget* after = panel.afterTable();
     REQUIRE(after->rowCount() == 1);
-    CHECK(rowOf(after, 0)[0] == QStringLiteral("Kvällsvandring 2025-10-15"));
+    CHECK(rowOf(after, 0)[0] == QStringLiteral("2025-10-15"));
+    CHECK(after->item(0, 0)->toolTip() == QStringLiteral("Kvällsvandring 2025-10-15"));
     CHECK(rowOf(after, 0)[2] == QStringLiteral("3 Bekväm"));
     CHECK(panel.beforeSummary()->text() ==
           QStringLiteral("Synpunkter: 2 · medelkänsla 0,5 (0–3) · otrygga 100 %"));

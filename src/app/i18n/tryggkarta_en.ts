@@ -114,6 +114,73 @@
     </message>
 </context>
 <context>
+    <name>trygg::AnalysisActions</name>
+    <message>
+        <source>&amp;Värmekarta…</source>
+        <translation>&amp;Heat map…</translation>
+    </message>
+    <message>
+        <source>Visa var synpunkterna ligger tätt, som en färgad yta över kartan</source>
+        <translation>Show where observations are dense, as a coloured surface over the map</translation>
+    </message>
+    <message>
+        <source>Ta bort värmekartan</source>
+        <translation>Remove the heat map</translation>
+    </message>
+    <message>
+        <source>Spara värmekartan som GeoTIFF…</source>
+        <translation>Save the heat map as GeoTIFF…</translation>
+    </message>
+    <message>
+        <source>För QGIS och andra GIS-program: ett rasterlager med tätheten i varje ruta</source>
+        <translation>For QGIS and other GIS programs: a raster layer with the density in each cell</translation>
+    </message>
+    <message>
+        <source>&amp;Heta och kalla punkter…</source>
+        <translation>&amp;Hot and cold spots…</translation>
+    </message>
+    <message>
+        <source>Sexkantiga rutor där synpunkterna samlas mer (röda) eller mindre (blå) än slumpen förklarar</source>
+        <translation>Hexagonal cells where observations gather more (red) or less (blue) than chance explains</translation>
+    </message>
+    <message>
+        <source>Prioriterade platser</source>
+        <translation>Priority places</translation>
+    </message>
+    <message>
+        <source>&amp;Prioriterade platser</source>
+        <translation>&amp;Priority places</translation>
+    </message>
+    <message>
+        <source>Uppföljning</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>&amp;Uppföljning av löften och åtgärder</source>
+        <translation>&amp;Follow-up of promises and measures</translation>
+    </message>
+    <message>
+        <source>Ångra med Ctrl+Z.</source>
+        <translation>Undo with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Spara värmekartan</source>
+        <translation>Save the heat map</translation>
+    </message>
+    <message>
+        <source>GeoTIFF (*.tif *.tiff)</source>
+        <translation>GeoTIFF (*.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Värmekartan sparades inte</source>
+        <translation>The heat map was not saved</translation>
+    </message>
+    <message>
+        <source>Värmekartan sparad i %1</source>
+        <translation>Heat map saved in %1</translation>
+    </message>
+</context>
+<context>
     <name>trygg::AttributeDialog</name>
     <message numerus="yes">
         <source>%1 – %n objekt</source>
@@ -714,6 +781,176 @@
     </message>
 </context>
 <context>
+    <name>trygg::FollowUpCharts</name>
+    <message>
+        <source>%1 kr</source>
+        <translation>SEK %1</translation>
+    </message>
+    <message>
+        <source>Utan medborgarlöfte</source>
+        <translation>Without citizen promise</translation>
+    </message>
+    <message>
+        <source>Åtgärdas</source>
+        <translation>Being acted on</translation>
+    </message>
+    <message>
+        <source>Förslag finns</source>
+        <translation>Proposal exists</translation>
+    </message>
+    <message>
+        <source>Inget görs</source>
+        <translation>Nothing done</translation>
+    </message>
+    <message>
+        <source>Åtgärder per medborgarlöfte och status</source>
+        <translation>Measures per citizen promise and status</translation>
+    </message>
+    <message>
+        <source>Kostnad per status</source>
+        <translation>Cost per status</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>kr</source>
+        <translation>SEK</translation>
+    </message>
+    <message>
+        <source>Åtgärder efter datum för klart senast</source>
+        <translation>Measures by deadline</translation>
+    </message>
+    <message>
+        <source>Ingen åtgärd har datum för klart senast.</source>
+        <translation>No measure has a deadline.</translation>
+    </message>
+    <message>
+        <source>Försenad</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Idag %1</source>
+        <translation>Today %1</translation>
+    </message>
+    <message>
+        <source> (försenad)</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <source>Vad görs åt de otrygga synpunkterna?</source>
+        <translation>What is being done about the unsafe observations?</translation>
+    </message>
+    <message>
+        <source>Åtgärder utan kostnad, räknade som 0 kr: %1.</source>
+        <translation>Measures without a cost, counted as SEK 0: %1.</translation>
+    </message>
+    <message>
+        <source>Alla synpunkter, även trygga och trivsamma: %1, varav %2 åtgärdas.</source>
+        <translation>All observations, safe and pleasant ones too: %1, of which %2 are being acted on.</translation>
+    </message>
+    <message>
+        <source>Inga otrygga synpunkter i projektet.</source>
+        <translation>No unsafe observations in the project.</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::FollowUpPanel</name>
+    <message>
+        <source>Löften</source>
+        <translation>Promises</translation>
+    </message>
+    <message>
+        <source>Kostnad</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Tidslinje</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Synpunkter</source>
+        <translation>Observations</translation>
+    </message>
+    <message>
+        <source>Före och efter</source>
+        <translation>Before and after</translation>
+    </message>
+    <message>
+        <source>Synpunkter från trygghetsvandringar nära en åtgärd, före och efter att den gjordes. En klar åtgärd räknas som gjord det datum den skulle vara klar, annars vid uppföljningen.</source>
+        <translation>Observations from safety walks near a measure, before and after it was carried out. A finished measure counts as done on its deadline, otherwise at the follow-up.</translation>
+    </message>
+    <message>
+        <source>Avstånd:</source>
+        <translation>Distance:</translation>
+    </message>
+    <message>
+        <source>Ingen åtgärd har vandringar både före och efter</source>
+        <translation>No measure has walks both before and after</translation>
+    </message>
+    <message>
+        <source>Före</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Efter</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Vandring</source>
+        <translation>Walk</translation>
+    </message>
+    <message>
+        <source>Kategori</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Känsla</source>
+        <translation>Feeling</translation>
+    </message>
+    <message>
+        <source>Ljus</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Avstånd</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>Projektet har inget lager med åtgärder.</source>
+        <translation>The project has no measures layer.</translation>
+    </message>
+    <message>
+        <source>Läget %1: %2 åtgärder, försenade: %3.</source>
+        <translation>Status on %1: %2 measures, overdue: %3.</translation>
+    </message>
+    <message>
+        <source>%1 (nr %2)</source>
+        <translation>%1 (no. %2)</translation>
+    </message>
+    <message>
+        <source>Före: vandringar före %1. Efter: vandringar från %2.</source>
+        <translation>Before: walks before %1. After: walks from %2.</translation>
+    </message>
+    <message>
+        <source>Vandringar medan arbetet pågick räknas inte: %1.</source>
+        <translation>Walks while the work was going on are not counted: %1.</translation>
+    </message>
+    <message>
+        <source>inga synpunkter här</source>
+        <translation>no observations here</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>Synpunkter: %1 · medelkänsla %2 (0–3) · otrygga %3</source>
+        <translation>Observations: %1 · mean feeling %2 (0–3) · unsafe %3</translation>
+    </message>
+</context>
+<context>
     <name>trygg::GpsTracker</name>
     <message>
         <source>GPS: NMEA-loggen %1 kan inte läsas</source>
@@ -770,6 +1007,194 @@
     <message>
         <source>Fil eller port</source>
         <translation>File or port</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::HeatmapController</name>
+    <message>
+        <source>Värmekartan kunde inte beräknas</source>
+        <translation>The heat map could not be computed</translation>
+    </message>
+    <message>
+        <source>Projektet har inget lager med synpunkter.</source>
+        <translation>The project has no observations layer.</translation>
+    </message>
+    <message>
+        <source>Beräknar värmekartan…</source>
+        <translation>Computing the heat map…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Värmekarta av %n synpunkt(er).</source>
+        <translation>
+            <numerusform>Heat map of %n observation.</numerusform>
+            <numerusform>Heat map of %n observations.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sparar värmekartan…</source>
+        <translation>Saving the heat map…</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::HeatmapDialog</name>
+    <message>
+        <source>Värmekarta</source>
+        <translation>Heat map</translation>
+    </message>
+    <message>
+        <source>Var ligger synpunkterna tätt? Varje synpunkt sprids ut över en cirkel med den valda radien; där många cirklar överlappar blir kartan varm. Samma beräkning som QGIS verktyg Heatmap (Kernel Density Estimation).</source>
+        <translation>Where are observations dense? Each observation is spread over a circle of the chosen radius; where many circles overlap the map turns warm. The same computation as the QGIS tool Heatmap (Kernel Density Estimation).</translation>
+    </message>
+    <message>
+        <source>Hur synpunkterna sprids</source>
+        <translation>How observations are spread</translation>
+    </message>
+    <message>
+        <source>Kvartisk (mjuk kulle, QGIS standard)</source>
+        <translation>Quartic (soft hill, QGIS default)</translation>
+    </message>
+    <message>
+        <source>Triangulär (avtar jämnt)</source>
+        <translation>Triangular (falls off evenly)</translation>
+    </message>
+    <message>
+        <source>Likformig (lika mycket i hela cirkeln)</source>
+        <translation>Uniform (the same in the whole circle)</translation>
+    </message>
+    <message>
+        <source>Triweight (brantare kulle)</source>
+        <translation>Triweight (steeper hill)</translation>
+    </message>
+    <message>
+        <source>Epanechnikov (rundad kulle)</source>
+        <translation>Epanechnikov (rounded hill)</translation>
+    </message>
+    <message>
+        <source>Föreslå</source>
+        <translation>Suggest</translation>
+    </message>
+    <message>
+        <source>Silvermans tumregel: räknas ut från hur utspridda de valda synpunkterna är.</source>
+        <translation>Silverman&apos;s rule of thumb: computed from how spread out the chosen observations are.</translation>
+    </message>
+    <message>
+        <source>Varje synpunkt väger lika</source>
+        <translation>Every observation weighs the same</translation>
+    </message>
+    <message>
+        <source>Råa värden (summan av kullarna)</source>
+        <translation>Raw values (the sum of the hills)</translation>
+    </message>
+    <message>
+        <source>Skalade värden (täthet per m²)</source>
+        <translation>Scaled values (density per m²)</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>Shape:</translation>
+    </message>
+    <message>
+        <source>Radie:</source>
+        <translation>Radius:</translation>
+    </message>
+    <message>
+        <source>Rutstorlek:</source>
+        <translation>Cell size:</translation>
+    </message>
+    <message>
+        <source>Vikt:</source>
+        <translation>Weight:</translation>
+    </message>
+    <message>
+        <source>Värden:</source>
+        <translation>Values:</translation>
+    </message>
+    <message>
+        <source>Visa på kartan</source>
+        <translation>Show on the map</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>förslag: %1 m</source>
+        <translation>suggested: %1 m</translation>
+    </message>
+    <message>
+        <source>för få synpunkter för ett förslag</source>
+        <translation>too few observations for a suggestion</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::HotspotDialog</name>
+    <message>
+        <source>Heta och kalla punkter</source>
+        <translation>Hot and cold spots</translation>
+    </message>
+    <message>
+        <source>Kartan delas in i sexkantiga rutor. För varje ruta räknas synpunkterna i den och grannrutorna ihop och jämförs med hela området (Getis-Ord Gi*). Röda rutor har fler synpunkter än slumpen förklarar, blå färre; ju mörkare, desto säkrare.</source>
+        <translation>The map is divided into hexagonal cells. For each cell the observations in it and its neighbours are added up and compared with the whole area (Getis-Ord Gi*). Red cells have more observations than chance explains, blue fewer; the darker, the more certain.</translation>
+    </message>
+    <message>
+        <source>Rutor och beräkning</source>
+        <translation>Cells and computation</translation>
+    </message>
+    <message>
+        <source>Rutans bredd mellan två motstående sidor</source>
+        <translation>The width of a cell between two opposite sides</translation>
+    </message>
+    <message>
+        <source>Alla valda synpunkter</source>
+        <translation>All chosen observations</translation>
+    </message>
+    <message>
+        <source>De otrygga bland dem</source>
+        <translation>The unsafe ones among them</translation>
+    </message>
+    <message>
+        <source>rutan och dess sex grannar</source>
+        <translation>the cell and its six neighbours</translation>
+    </message>
+    <message>
+        <source>Rätta för många samtidiga test (FDR, rekommenderas)</source>
+        <translation>Correct for many simultaneous tests (FDR, recommended)</translation>
+    </message>
+    <message>
+        <source>Rutstorlek:</source>
+        <translation>Cell size:</translation>
+    </message>
+    <message>
+        <source>Räkna:</source>
+        <translation>Count:</translation>
+    </message>
+    <message>
+        <source>Grannskap:</source>
+        <translation>Neighbourhood:</translation>
+    </message>
+    <message>
+        <source>Beräkna</source>
+        <translation>Compute</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Projektet saknar lagret med synpunkter eller resultatlagret.</source>
+        <translation>The project lacks the observations layer or the result layer.</translation>
+    </message>
+    <message>
+        <source>Räknar synpunkter per ruta…</source>
+        <translation>Counting observations per cell…</translation>
+    </message>
+    <message>
+        <source>Beräkningen misslyckades</source>
+        <translation>The computation failed</translation>
+    </message>
+    <message>
+        <source>%1 rutor: %2 heta (99 %: %3, 95 %: %4, 90 %: %5), %6 kalla, %7 utan tydligt mönster.</source>
+        <translation>%1 cells: %2 hot (99 %: %3, 95 %: %4, 90 %: %5), %6 cold, %7 without a clear pattern.</translation>
     </message>
 </context>
 <context>
@@ -1687,6 +2112,64 @@ planned</translation>
     </message>
 </context>
 <context>
+    <name>trygg::ObservationFilterBox</name>
+    <message>
+        <source>Vandring %1</source>
+        <translation>Walk %1</translation>
+    </message>
+    <message>
+        <source>Vilka synpunkter?</source>
+        <translation>Which observations?</translation>
+    </message>
+    <message>
+        <source>Alla</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Alla, även utanför vandringar</source>
+        <translation>All, also outside walks</translation>
+    </message>
+    <message>
+        <source>Trygghetsvandring:</source>
+        <translation>Safety walk:</translation>
+    </message>
+    <message>
+        <source>Bara från</source>
+        <translation>Only from</translation>
+    </message>
+    <message>
+        <source>till och med</source>
+        <translation>up to and including</translation>
+    </message>
+    <message>
+        <source>Tid:</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <source>t.ex. känsla &lt;= 1 eller beskrivning innehåller tunnel</source>
+        <translation>e.g. känsla &lt;= 1 eller beskrivning innehåller tunnel</translation>
+    </message>
+    <message>
+        <source>Eget villkor:</source>
+        <translation>Own condition:</translation>
+    </message>
+    <message>
+        <source>Projektet har inget lager med synpunkter.</source>
+        <translation>The project has no observations layer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n synpunkt(er) med plats tas med.</source>
+        <translation>
+            <numerusform>%n observation with a place is included.</numerusform>
+            <numerusform>%n observations with a place are included.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Villkoret går inte att läsa: %1</source>
+        <translation>The condition cannot be read: %1</translation>
+    </message>
+</context>
+<context>
     <name>trygg::PhotoFolderImportDialog</name>
     <message>
         <source>Importera foton från mapp</source>
@@ -1964,6 +2447,10 @@ planned</translation>
             <numerusform>The plan with %n measures was saved in %1 (%2 pages). Do you want to open it?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sida med uppföljning: åtgärder per medborgarlöfte, tidslinje och vad som görs åt synpunkterna</source>
+        <translation>Follow-up page: measures per citizen promise, timeline and what is being done about the observations</translation>
+    </message>
 </context>
 <context>
     <name>trygg::PositionReadout</name>
@@ -1986,6 +2473,128 @@ planned</translation>
     <message>
         <source>WGS 84, latitud och longitud (GPS)</source>
         <translation>WGS 84, latitude and longitude (GPS)</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::PriorityPanel</name>
+    <message>
+        <source>Prioriterade platser</source>
+        <translation>Priority places</translation>
+    </message>
+    <message>
+        <source>Rang</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Plats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Poäng</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Antal</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Varför</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Inställningar</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Avstånd inom en plats:</source>
+        <translation>Distance within a place:</translation>
+    </message>
+    <message>
+        <source>Synpunkter som ligger så här nära varandra hör till samma plats.</source>
+        <translation>Observations this close to each other belong to the same place.</translation>
+    </message>
+    <message>
+        <source>Minst antal synpunkter:</source>
+        <translation>Minimum number of observations:</translation>
+    </message>
+    <message>
+        <source>Så många synpunkter inom avståndet behövs för att bilda en plats.</source>
+        <translation>This many observations within the distance are needed to form a place.</translation>
+    </message>
+    <message>
+        <source>Vikter i poängen:</source>
+        <translation>Weights in the score:</translation>
+    </message>
+    <message>
+        <source>Antal synpunkter</source>
+        <translation>Number of observations</translation>
+    </message>
+    <message>
+        <source>Hur otryggt (känsla)</source>
+        <translation>How unsafe (feeling)</translation>
+    </message>
+    <message>
+        <source>Andel i mörker</source>
+        <translation>Share in darkness</translation>
+    </message>
+    <message>
+        <source>Lite ljus</source>
+        <translation>Little light</translation>
+    </message>
+    <message>
+        <source>Nära mörkt parti</source>
+        <translation>Near a dark stretch</translation>
+    </message>
+    <message>
+        <source>Åtgärd finns (sänker)</source>
+        <translation>Measure exists (lowers)</translation>
+    </message>
+    <message>
+        <source>Platsens synpunkter jämfört med den största platsen.</source>
+        <translation>The place&apos;s observations compared with the largest place.</translation>
+    </message>
+    <message>
+        <source>Skrämmande räknas fullt, obehaglig två tredjedelar, acceptabel en tredjedel.</source>
+        <translation>Frightening counts fully, unpleasant two thirds, acceptable one third.</translation>
+    </message>
+    <message>
+        <source>Andelen synpunkter i mörker; skymning räknas till hälften.</source>
+        <translation>The share of observations in darkness; dusk counts half.</translation>
+    </message>
+    <message>
+        <source>Hur lite ljus belysningsanalysen ger där (0 lx fullt, 10 lx eller mer inget).</source>
+        <translation>How little light the lighting analysis gives there (0 lx fully, 10 lx or more nothing).</translation>
+    </message>
+    <message>
+        <source>Hur nära ett mörkt parti platsen ligger (intill fullt, 50 m eller mer inget).</source>
+        <translation>How close the place is to a dark stretch (next to it fully, 50 m or more nothing).</translation>
+    </message>
+    <message>
+        <source>Andelen synpunkter som en åtgärd (inte avförd) redan svarar på; dras av.</source>
+        <translation>The share of observations a measure (not dropped) already answers; subtracted.</translation>
+    </message>
+    <message>
+        <source>Inget projekt med synpunkter är öppet.</source>
+        <translation>No project with observations is open.</translation>
+    </message>
+    <message>
+        <source>Listan kunde inte beräknas: %1</source>
+        <translation>The list could not be computed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plats(er) av %1 synpunkter; %2 hör inte till någon plats.</source>
+        <translation>
+            <numerusform>%n place from %1 observations; %2 belong to no place.</numerusform>
+            <numerusform>%n places from %1 observations; %2 belong to no place.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ingen belysningsanalys har körts: ljus och mörka partier ger inga poäng.</source>
+        <translation>No lighting analysis has been run: light and dark stretches give no points.</translation>
+    </message>
+    <message>
+        <source>Ljuset är beräknat med de planerade lamporna.</source>
+        <translation>The light is computed with the planned lamps.</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,16 @@
     </message>
 </context>
 <context>
+    <name>trygg::HeatmapController</name>
+    <message numerus="yes">
+        <source>Värmekarta av %n synpunkt(er).</source>
+        <translation>
+            <numerusform>Värmekarta av %n synpunkt.</numerusform>
+            <numerusform>Värmekarta av %n synpunkter.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trygg::LinkPanel</name>
     <message numerus="yes">
         <source>Åtgärd %1 besvarar %n observationer:</source>
@@ -117,6 +127,16 @@
     </message>
 </context>
 <context>
+    <name>trygg::ObservationFilterBox</name>
+    <message numerus="yes">
+        <source>%n synpunkt(er) med plats tas med.</source>
+        <translation>
+            <numerusform>%n synpunkt med plats tas med.</numerusform>
+            <numerusform>%n synpunkter med plats tas med.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trygg::PhotoPanel</name>
     <message numerus="yes">
         <source>%n foton. Dra bildfiler hit för att lägga till.</source>
@@ -133,6 +153,16 @@
         <translation>
             <numerusform>Planen med %n åtgärd sparades i %1 (%2 sidor). Vill du öppna den?</numerusform>
             <numerusform>Planen med %n åtgärder sparades i %1 (%2 sidor). Vill du öppna den?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>trygg::PriorityPanel</name>
+    <message numerus="yes">
+        <source>%n plats(er) av %1 synpunkter; %2 hör inte till någon plats.</source>
+        <translation>
+            <numerusform>%n plats av %1 synpunkter; %2 hör inte till någon plats.</numerusform>
+            <numerusform>%n platser av %1 synpunkter; %2 hör inte till någon plats.</numerusform>
         </translation>
     </message>
 </context>
