@@ -212,7 +212,7 @@ Result<LightingClassTable> parseLightingClassTable(std::string_view content,
     json root;
     try {
         root = json::parse(content.begin(), content.end());
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse_error, or out_of_range for 1e999
         return fail(ErrorCode::InvalidFormat, "not valid JSON", std::string(sourceName),
                     e.what());
     }

@@ -2,6 +2,7 @@
 // functions as the desktop app.
 
 #include "cli_support.h"
+#include "db_command.h"
 #include "export_command.h"
 #include "follow_up_command.h"
 #include "generate_command.h"
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<PrioritiesCommand>());
     commands.push_back(std::make_unique<FollowUpCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<DbCommand>());
     for (auto& command : commands) {
         command->setup(app);
     }

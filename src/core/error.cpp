@@ -15,6 +15,7 @@ std::string_view errorCodeName(ErrorCode code) {
     case ErrorCode::WriteFailed: return "write-failed";
     case ErrorCode::Cancelled: return "cancelled";
     case ErrorCode::Usage: return "usage";
+    case ErrorCode::Conflict: return "conflict";
     }
     return "unknown";
 }

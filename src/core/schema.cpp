@@ -320,10 +320,12 @@ std::optional<std::string> checkValue(const FieldDef& field, const Value& value)
             return "unknown value " + inQuotes(code) + " (allowed: " + allowed + ")";
         }
     }
-    if (field.min || field.max) {
-        double number = std::holds_alternative<double>(value)
-                            ? std::get<double>(value)
-                            : static_cast<double>(std::get<std::int64_t>(value));
+    // min, max and max_length only where they apply: a definition being read checks its
+    // defaults before validate() rejects "min" on a text field, and that must not throw.
+    const auto* real = std::get_if<double>(&value);
+    const auto* integer = std::get_if<std::int64_t>(&value);
+    if ((field.min || field.max) && (real != nullptr || integer != nullptr)) {
+        const double number = real != nullptr ? *real : static_cast<double>(*integer);
         if (field.min && number < *field.min) {
             return "below the minimum " + numberText(*field.min);
         }
@@ -331,8 +333,9 @@ std::optional<std::string> checkValue(const FieldDef& field, const Value& value)
             return "above the maximum " + numberText(*field.max);
         }
     }
-    if (field.maxLength && codePoints(std::get<std::string>(value)) >
-                               static_cast<std::size_t>(*field.maxLength)) {
+    const auto* string = std::get_if<std::string>(&value);
+    if (field.maxLength && string != nullptr &&
+        codePoints(*string) > static_cast<std::size_t>(*field.maxLength)) {
         return "longer than " + std::to_string(*field.maxLength) + " characters";
     }
     return std::nullopt;

@@ -280,6 +280,7 @@ Result<void> MapDocument::save() {
     emit aboutToSave();
     if (!m_changes.empty()) {
         if (auto saved = saveChanges(m_path, snapshot().toProject(), m_changes); !saved) {
+            emit saveFailed();
             return saved; // the edits stay in memory and on the undo stack
         }
     }
@@ -292,6 +293,7 @@ Result<void> MapDocument::saveAs(const std::filesystem::path& path) {
     // Photos not yet read come over from the file the project was opened (or recovered) from.
     if (auto saved = saveProjectAs(path, snapshot().toProject(), Progress::none(), m_photoSource);
         !saved) {
+        emit saveFailed();
         return saved;
     }
     m_path = path;

@@ -9,6 +9,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
+#include <sqlite3.h>
 
 namespace trygg {
 namespace {
@@ -53,6 +54,64 @@ std::optional<RecoveryInfo> readSidecar(const fs::path& file) {
         return std::nullopt;
     }
     return info;
+}
+
+/// Deletes a GeoPackage with SQLite's files beside it: a rollback journal left by a write
+/// that failed would otherwise be "rolled back" into the next file of that name.
+void removeDatabase(const fs::path& file) {
+    std::error_code ec;
+    for (const char* side : {"", "-journal", "-wal", "-shm"}) {
+        fs::remove(file.string() + side, ec);
+    }
+}
+
+/// Copies a GeoPackage with SQLite's backup: a consistent state even while another program
+/// writes it (its lock is waited for, or the copy fails), with what sits in its WAL.
+Result<void> copyDatabase(const fs::path& from, const fs::path& to) {
+    sqlite3* source = nullptr;
+    sqlite3* target = nullptr;
+    int rc = sqlite3_open_v2(from.c_str(), &source, SQLITE_OPEN_READONLY, nullptr);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_open_v2(to.c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                             nullptr);
+    }
+    if (rc == SQLITE_OK) {
+        sqlite3_backup* backup = sqlite3_backup_init(target, "main", source, "main");
+        rc = backup == nullptr ? sqlite3_errcode(target) : sqlite3_backup_step(backup, -1);
+        if (backup != nullptr) {
+            sqlite3_backup_finish(backup);
+        }
+    }
+    const std::string detail = sqlite3_errstr(rc);
+    sqlite3_close(target);
+    sqlite3_close(source);
+    if (rc != SQLITE_DONE) {
+        return fail(ErrorCode::WriteFailed, "cannot copy the project for its recovery copy",
+                    from.string(), detail);
+    }
+    return {};
+}
+
+/// The project file copied beside the recovery copy with the edits applied, then renamed
+/// over it.
+Result<void> copyWithEdits(const fs::path& copy, const Project& project, const RecoveryBase& base) {
+    const fs::path temporary = copy.string() + ".part";
+    removeDatabase(temporary);
+    auto written = copyDatabase(base.project, temporary);
+    if (written) {
+        written = saveChanges(temporary, project, base.changes);
+    }
+    if (written) {
+        std::error_code ec;
+        fs::rename(temporary, copy, ec);
+        if (!ec) {
+            return {};
+        }
+        written = fail(ErrorCode::WriteFailed, "cannot rename the recovery copy", copy.string(),
+                       ec.message());
+    }
+    removeDatabase(temporary);
+    return written;
 }
 
 } // namespace
@@ -109,10 +168,25 @@ Result<void> writeRecovery(const RecoveryFiles& files, const ProjectSnapshot& sn
     return writeSidecar(files.sidecar, info);
 }
 
+Result<void> updateRecovery(const RecoveryFiles& files, const ProjectSnapshot& snapshot,
+                            const RecoveryBase& base, const RecoveryInfo& info) {
+    const Project project = snapshot.toProject();
+    if (base.copyIsCurrent && fs::exists(files.data) &&
+        saveChanges(files.data, project, base.changes)) {
+        return writeSidecar(files.sidecar, info);
+    }
+    std::error_code ec;
+    fs::create_directories(files.data.parent_path(), ec);
+    if (!ec && copyWithEdits(files.data, project, base)) {
+        return writeSidecar(files.sidecar, info);
+    }
+    return writeRecovery(files, snapshot, info); // the whole project, from memory
+}
+
 void removeRecovery(const RecoveryFiles& files) {
     std::error_code ec;
     fs::remove(files.sidecar, ec); // first: a copy without its sidecar is never offered
-    fs::remove(files.data, ec);
+    removeDatabase(files.data);
 }
 
 RecoveryWriter::RecoveryWriter(MapDocument& document, QObject* parent)
@@ -120,6 +194,18 @@ RecoveryWriter::RecoveryWriter(MapDocument& document, QObject* parent)
       m_project(document.path()) {
     m_timer.setInterval(kDefaultInterval);
     connect(&m_timer, &QTimer::timeout, this, &RecoveryWriter::writeNow);
+    m_soon.setSingleShot(true);
+    m_soon.setInterval(kDefaultPromptDelay);
+    connect(&m_soon, &QTimer::timeout, this, [this] {
+        if (isWriting()) {
+            m_soon.start(); // the running write may have missed the observation: try again
+        } else {
+            writeNow();
+        }
+    });
+    connect(&m_document, &MapDocument::featuresChanged, this, &RecoveryWriter::featuresChanged);
+    // The save did not keep the edits: the copy must, now (aboutToSave let any write end).
+    connect(&m_document, &MapDocument::saveFailed, this, &RecoveryWriter::writeNow);
     connect(&m_document.undoStack(), &QUndoStack::indexChanged, this, [this] { m_changed = true; });
     connect(&m_document, &MapDocument::modifiedChanged, this, [this](bool modified) {
         if (!modified) {
@@ -146,9 +232,18 @@ bool RecoveryWriter::writeNow() {
     m_jobTaken = QDateTime::currentDateTime();
     m_jobRemovals = m_removals;
     RecoveryInfo info{recoveryKey(m_project), m_jobTaken, m_document.undoStack().index()};
+    auto files = recoveryFilesFor(m_folder, m_project);
+    if (m_document.needsFullSave()) { // recovered: the edits are not relative to the file
+        m_job.setFuture(QtConcurrent::run(
+            [files = std::move(files), snapshot = m_document.snapshot(), info = std::move(info)] {
+                return writeRecovery(files, snapshot, info);
+            }));
+        return true;
+    }
+    RecoveryBase base{m_project, m_document.unsavedChanges(), m_copyIsCurrent};
     m_job.setFuture(QtConcurrent::run(
-        [files = recoveryFilesFor(m_folder, m_project), snapshot = m_document.snapshot(),
-         info = std::move(info)] { return writeRecovery(files, snapshot, info); }));
+        [files = std::move(files), snapshot = m_document.snapshot(), base = std::move(base),
+         info = std::move(info)] { return updateRecovery(files, snapshot, base, info); }));
     return true;
 }
 
@@ -159,11 +254,19 @@ void RecoveryWriter::discard() {
     }
 }
 
+void RecoveryWriter::featuresChanged(const QString& layer) {
+    if (layer == QLatin1String(kObservationLayer.data(), kObservationLayer.size()) &&
+        !m_soon.isActive()) {
+        m_soon.start(); // not restarted by later ones: a long walk still gets written
+    }
+}
+
 void RecoveryWriter::projectReplaced() {
     if (m_document.path() != m_project) {
         remove(m_project);
     }
     m_project = m_document.path();
+    m_copyIsCurrent = false;
     m_changed = false; // the data is as in the file, or as in the copy it was recovered from
 }
 
@@ -173,6 +276,7 @@ void RecoveryWriter::remove(const fs::path& project) {
     }
     waitForIdle();
     ++m_removals;
+    m_copyIsCurrent = false;
     removeRecovery(recoveryFilesFor(m_folder, project));
 }
 
@@ -186,6 +290,7 @@ void RecoveryWriter::writeFinished() {
         emit failed(QString::fromStdString(result.error().describe()));
         return;
     }
+    m_copyIsCurrent = true;
     emit written(m_jobTaken);
 }
 

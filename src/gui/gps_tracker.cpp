@@ -1,5 +1,8 @@
 #include "gps_tracker.h"
 
+#include "gps_fix.h"
+#include "nmea_log.h"
+
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -11,8 +14,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QVariantMap>
-
-#include <cmath>
 
 namespace trygg {
 
@@ -45,6 +46,22 @@ bool GpsTracker::start(SourceKind kind, const QString& path) {
         if (!m_log->open(QIODevice::ReadOnly)) {
             emit problem(tr("GPS: NMEA-loggen %1 kan inte läsas").arg(path));
             return false;
+        }
+        // Qt's NMEA source skips lines it cannot read without a word: say so here, so that a
+        // log of garbage does not just show no position.
+        const NmeaLogCheck check = checkNmeaLog(*m_log);
+        if (check.sentences == 0) {
+            emit problem(tr("GPS: NMEA-loggen %1 innehåller inga positioner som går att läsa").arg(path));
+            m_log.reset();
+            return false;
+        }
+        if (check.badLines() > 0) {
+            emit problem(tr("GPS: %1 av %2 rader i NMEA-loggen %3 går inte att läsa och hoppas över "
+                            "(den första är rad %4)")
+                             .arg(check.badLines())
+                             .arg(check.lines)
+                             .arg(path)
+                             .arg(check.firstBadLine));
         }
         // A recorded walk is replayed at the pace it was recorded.
         auto* nmea = new QNmeaPositionInfoSource(QNmeaPositionInfoSource::SimulationMode);
@@ -79,20 +96,12 @@ void GpsTracker::stop() {
 }
 
 void GpsTracker::onPosition(const QGeoPositionInfo& info) {
-    if (!info.isValid() || !m_fromWgs84) {
+    if (!m_fromWgs84) {
         return;
     }
-    auto p = m_fromWgs84->apply(Point{info.coordinate().longitude(), info.coordinate().latitude()});
-    if (!p) {
-        return;
+    if (auto fix = gpsFix(info, *m_fromWgs84)) {
+        emit positionChanged(PositionMarker{fix->position, fix->accuracyMetres});
     }
-    double accuracy = info.hasAttribute(QGeoPositionInfo::HorizontalAccuracy)
-                          ? info.attribute(QGeoPositionInfo::HorizontalAccuracy)
-                          : 0.0;
-    if (!std::isfinite(accuracy)) {
-        accuracy = 0.0; // NMEA receivers that give only HDOP leave it NaN: accuracy unknown
-    }
-    emit positionChanged(PositionMarker{*p, accuracy});
 }
 
 void GpsTracker::chooseSource(QWidget* parent) {

@@ -21,6 +21,7 @@
 #include "map_canvas.h"
 #include "position_readout.h"
 #include "recovery_prompt.h"
+#include "save_failure_prompt.h"
 
 #include "tryggkarta/io/crs_transform.h"
 #include "tryggkarta/io/photo_import.h"
@@ -539,8 +540,7 @@ bool MainWindow::save() {
         return saveAs();
     }
     if (auto saved = m_document.save(); !saved) {
-        showError(saved.error(), tr("Projektet kunde inte sparas"));
-        return false;
+        return askAfterSaveFailure(m_document.path(), saved.error(), this) && saveAs();
     }
     statusBar()->showMessage(tr("Sparat"), 3000);
     return true;
@@ -555,8 +555,7 @@ bool MainWindow::saveAs() {
         path += QStringLiteral(".gpkg");
     }
     if (auto saved = m_document.saveAs(path.toStdString()); !saved) {
-        showError(saved.error(), tr("Projektet kunde inte sparas"));
-        return false;
+        return askAfterSaveFailure(path.toStdString(), saved.error(), this) && saveAs();
     }
     rememberRecent(path);
     updateTitle();

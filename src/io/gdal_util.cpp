@@ -1,5 +1,7 @@
 #include "gdal_util.h"
 
+#include <cerrno>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cpl_error.h>
@@ -107,7 +109,7 @@ Crs crsFromSrs(const OGRSpatialReference& srs) {
 Result<GDALDatasetUniquePtr> openVector(const std::filesystem::path& path, bool update,
                                         const std::vector<std::string>& openOptions) {
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
+    if (!isDatabaseLocation(path) && !std::filesystem::exists(path, ec)) {
         return fail(ErrorCode::OpenFailed, "file not found", path.string());
     }
     ErrorCapture errors;
@@ -119,7 +121,7 @@ Result<GDALDatasetUniquePtr> openVector(const std::filesystem::path& path, bool 
         return fail(ErrorCode::OpenFailed,
                     update ? "cannot open for writing (not a readable vector file, or read-only)"
                            : "cannot read: not a vector format GDAL knows, or a damaged file",
-                    path.string(), errors.last());
+                    isDatabaseLocation(path) ? displayName(path) : path.string(), errors.last());
     }
     return dataset;
 }
@@ -143,7 +145,32 @@ StringList::StringList(const std::vector<std::string>& items) {
     m_pointers.push_back(nullptr);
 }
 
-std::string displayName(const std::filesystem::path& path) { return path.filename().string(); }
+bool isDatabaseLocation(const std::filesystem::path& location) {
+    return location.native().starts_with("PG:");
+}
+
+std::string connectionValue(const std::string& connection, const std::string& key) {
+    std::size_t at = 0;
+    while ((at = connection.find(key + "=", at)) != std::string::npos) {
+        if (at == 0 || connection[at - 1] == ' ' || connection[at - 1] == ':') {
+            std::size_t start = at + key.size() + 1;
+            return connection.substr(start, connection.find(' ', start) - start);
+        }
+        at += key.size();
+    }
+    return {};
+}
+
+std::string displayName(const std::filesystem::path& path) {
+    if (!isDatabaseLocation(path)) {
+        return path.filename().string();
+    }
+    const std::string& text = path.native();
+    std::string host = connectionValue(text, "host");
+    std::string port = connectionValue(text, "port");
+    return "database " + connectionValue(text, "dbname") + " on " +
+           (host.empty() ? "localhost" : host) + (port.empty() ? "" : ":" + port);
+}
 
 std::filesystem::path temporaryBeside(const std::filesystem::path& target) {
     return target.parent_path() /
@@ -157,15 +184,37 @@ void removeQuietly(const std::filesystem::path& temporary) {
     }
 }
 
+namespace {
+
+/// fsync of a file or folder: a rename is only as durable as the data it points to, and as
+/// the folder entry that records it (a flat battery must not leave an empty project file).
+bool syncToDisk(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return false;
+    }
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    return synced;
+}
+
+} // namespace
+
 Result<void> moveIntoPlace(const std::filesystem::path& temporary,
                            const std::filesystem::path& target) {
     std::error_code ec;
-    std::filesystem::rename(temporary, target, ec);
+    if (!syncToDisk(temporary)) {
+        ec = std::error_code(errno, std::generic_category());
+    } else {
+        std::filesystem::rename(temporary, target, ec);
+    }
     if (ec) {
         removeQuietly(temporary);
         return fail(ErrorCode::WriteFailed, "cannot move the new file into place", target.string(),
                     ec.message());
     }
+    const auto folder = target.parent_path();
+    syncToDisk(folder.empty() ? std::filesystem::path(".") : folder); // best effort: it is in place
     return {};
 }
 

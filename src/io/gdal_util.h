@@ -87,7 +87,14 @@ Result<GDALDatasetUniquePtr> createVectorFile(const char* driverName,
                                               const std::string& what, const std::string& shown,
                                               const std::vector<std::string>& options = {});
 
-/// "file.gpkg" for messages: the file name, not the whole path.
+/// "file.gpkg" for messages: the file name, not the whole path; for a database connection
+/// "database NAME on HOST:PORT" (never its password).
 std::string displayName(const std::filesystem::path& path);
+
+/// Whether a project location is a PostgreSQL connection ("PG:...") rather than a file.
+bool isDatabaseLocation(const std::filesystem::path& location);
+
+/// The value of `key` in a libpq "key=value key=value" connection string, "" when absent.
+std::string connectionValue(const std::string& connection, const std::string& key);
 
 } // namespace trygg::gdal

@@ -4,6 +4,8 @@
 #include "tryggkarta/core/text.h"
 #include "tryggkarta/io/crs_transform.h"
 
+#include "gdal_util.h"
+
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -353,6 +355,8 @@ Result<ImportMapping> parseImportMapping(std::string_view text, std::string_view
     } catch (const json::parse_error& e) {
         return fail(ErrorCode::InvalidFormat, "not valid JSON",
                     name + ": byte " + std::to_string(e.byte), e.what());
+    } catch (const json::exception& e) { // a number beyond a double's range (1e999)
+        return fail(ErrorCode::InvalidFormat, "not valid JSON", name, e.what());
     }
     try {
         ImportMapping mapping = MappingParser(catalog).parse(root);
@@ -392,6 +396,8 @@ namespace {
 /// The column names of the source's first layer, folded; empty when it cannot be read.
 std::set<std::string> sourceColumns(const fs::path& source) {
     std::set<std::string> columns;
+    // Quiet: a source GDAL cannot open is reported, naming the file, by the import that follows.
+    const gdal::ErrorCapture quiet;
     GDALDatasetUniquePtr dataset(
         GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     OGRLayer* layer = dataset && dataset->GetLayerCount() > 0 ? dataset->GetLayer(0) : nullptr;

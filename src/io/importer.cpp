@@ -109,6 +109,13 @@ Result<void> readRows(gdal::SourceReader& reader, const fs::path& source,
             }
         }
     }
+    if (!reader.damage().empty()) {
+        return fail(ErrorCode::InvalidFormat,
+                    "the file is damaged: reading stopped after row " + std::to_string(report.rowsRead) +
+                        (expected > 0 ? " of " + std::to_string(expected) : std::string()) +
+                        "; nothing was imported",
+                    gdal::displayName(source), reader.damage());
+    }
     progress.update(static_cast<std::uint64_t>(report.rowsRead),
                     std::max<std::uint64_t>(expected, static_cast<std::uint64_t>(report.rowsRead)));
     if (options.strict && report.rejectedCount > 0) {

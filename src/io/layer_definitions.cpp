@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -189,6 +191,11 @@ FieldDef field(const json& object, const std::string& path, const ValueLists& li
     f.min = number(object, path, "min");
     f.max = number(object, path, "max");
     if (auto length = number(object, path, "max_length")) {
+        // Checked before the cast, which is undefined for values an int cannot hold (1e42).
+        if (!(*length >= 1.0 && *length <= std::numeric_limits<int>::max()) ||
+            *length != std::trunc(*length)) {
+            problem(join(path, "max_length"), "expected a whole number of characters, at least 1");
+        }
         f.maxLength = static_cast<int>(*length);
     }
     f.unit = text(object, path, "unit", false);
@@ -250,6 +257,9 @@ Result<json> parseJson(std::string_view content, std::string_view sourceName) {
     } catch (const json::parse_error& e) {
         return fail(ErrorCode::InvalidDefinition, "not valid JSON",
                     std::string(sourceName) + ": " + lineAndColumn(content, e.byte), e.what());
+    } catch (const json::exception& e) { // a number beyond a double's range (1e999)
+        return fail(ErrorCode::InvalidDefinition, "not valid JSON", std::string(sourceName),
+                    e.what());
     }
 }
 

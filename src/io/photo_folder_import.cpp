@@ -287,7 +287,8 @@ importPhotoFolder(const fs::path& projectPath, const LayerCatalog& catalog, cons
                     projectPath.string());
     }
     progress.setStage("save");
-    if (auto saved = saveChanges(projectPath, *project, changes); !saved) {
+    // A folder with nothing to import leaves the project file as it was, byte for byte.
+    if (auto saved = changes.empty() ? Result<void>{} : saveChanges(projectPath, *project, changes); !saved) {
         return std::unexpected(saved.error());
     }
     for (FolderPhoto& entry : *photos) {

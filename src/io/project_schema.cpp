@@ -4,6 +4,7 @@
 #include "ogr_convert.h"
 #include "photo_table.h"
 #include "tryggkarta/io/project_store.h"
+#include "tryggkarta/io/save_failure.h"
 
 #include <ogr_feature.h>
 
@@ -43,7 +44,9 @@ Result<void> addField(GDALDataset& dataset, OGRLayer& layer, const LayerDef& def
         defn.SetWidth(*field.maxLength);
     }
     defn.SetAlternativeName(field.label.sv.c_str());
-    if (field.isCoded()) {
+    // GDAL's PostgreSQL driver has no field domains: there the value list lives in the
+    // layer definitions only.
+    if (field.isCoded() && dataset.TestCapability(ODsCAddFieldDomain)) {
         if (auto ok = ensureDomain(dataset, def, field); !ok) {
             return ok;
         }
@@ -205,8 +208,8 @@ Result<void> replaceLinks(GDALDataset& dataset, const std::vector<MeasureLink>& 
     return {};
 }
 
-Result<void> writeFeature(OGRLayer& layer, const std::vector<int>& indices, const Feature& feature,
-                          const std::string& layerName, bool overwrite) {
+OGRFeatureUniquePtr toOgrFeature(OGRLayer& layer, const std::vector<int>& indices,
+                                 const Feature& feature) {
     OGRFeatureUniquePtr out(OGRFeature::CreateFeature(layer.GetLayerDefn()));
     if (feature.id != kNoFeatureId) {
         out->SetFID(toInt(feature.id));
@@ -219,6 +222,33 @@ Result<void> writeFeature(OGRLayer& layer, const std::vector<int>& indices, cons
     if (feature.geometry) {
         out->SetGeometryDirectly(toOgr(*feature.geometry).release());
     }
+    return out;
+}
+
+Result<Feature> readFeature(const OGRFeature& in, const std::vector<int>& indices,
+                            const LayerDef& def) {
+    Feature feature;
+    feature.id = FeatureId{in.GetFID()};
+    feature.values.reserve(def.fields.size());
+    for (std::size_t i = 0; i < def.fields.size(); ++i) {
+        feature.values.push_back(indices[i] >= 0 ? readValue(in, indices[i], def.fields[i].type)
+                                                 : Value{});
+    }
+    if (const OGRGeometry* geometry = in.GetGeometryRef(); geometry && !geometry->IsEmpty()) {
+        auto converted = toGeometry(*geometry);
+        if (!converted) {
+            Error error = converted.error();
+            error.where = def.table + ": feature " + std::to_string(in.GetFID());
+            return std::unexpected(error);
+        }
+        feature.geometry = std::move(*converted);
+    }
+    return feature;
+}
+
+Result<void> writeFeature(OGRLayer& layer, const std::vector<int>& indices, const Feature& feature,
+                          const std::string& layerName, bool overwrite) {
+    OGRFeatureUniquePtr out = toOgrFeature(layer, indices, feature);
     ErrorCapture errors;
     OGRErr err = overwrite ? layer.SetFeature(out.get()) : OGRERR_NON_EXISTING_FEATURE;
     if (err == OGRERR_NON_EXISTING_FEATURE) {
@@ -255,11 +285,13 @@ Result<void> commitAndClose(GDALDatasetUniquePtr dataset, TransactionGuard& guar
 }
 
 Result<ProjectFile> openProjectFile(const std::filesystem::path& path, bool update) {
+    finishInterruptedSave(path); // else a read-only open fails on the half-saved file
     auto opened = openVector(path, update);
     if (!opened) {
         return std::unexpected(opened.error());
     }
-    if (std::string_view((*opened)->GetDriverName()) != "GPKG") {
+    std::string_view driver = (*opened)->GetDriverName();
+    if (driver != "GPKG" && !(driver == "PostgreSQL" && isDatabaseLocation(path))) {
         return fail(ErrorCode::InvalidFormat, "not a project: a project is a GeoPackage (.gpkg)",
                     path.string());
     }

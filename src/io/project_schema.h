@@ -34,6 +34,14 @@ Result<void> writeMetadata(GDALDataset& dataset, const std::map<std::string, std
 Result<std::vector<MeasureLink>> readLinks(GDALDataset& dataset);
 Result<void> replaceLinks(GDALDataset& dataset, const std::vector<MeasureLink>& links);
 
+/// Our feature for a row of a table written by us; the error names the table and fid.
+Result<Feature> readFeature(const OGRFeature& in, const std::vector<int>& indices,
+                            const LayerDef& definition);
+
+/// The OGR feature for one of ours (fid, fields by `indices`, geometry), not yet written.
+OGRFeatureUniquePtr toOgrFeature(OGRLayer& layer, const std::vector<int>& indices,
+                                 const Feature& feature);
+
 /// Writes one feature with its own fid: a new row, or with `overwrite` the row of that fid
 /// (created when absent).
 Result<void> writeFeature(OGRLayer& layer, const std::vector<int>& indices,

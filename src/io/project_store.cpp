@@ -77,27 +77,6 @@ Result<void> writeWholeProject(GDALDataset& dataset, const Project& project, Pro
     return gdal::writeMetadata(dataset, metadataToWrite(project));
 }
 
-Result<Feature> readFeature(const OGRFeature& in, const std::vector<int>& indices,
-                            const LayerDef& def) {
-    Feature feature;
-    feature.id = FeatureId{in.GetFID()};
-    feature.values.reserve(def.fields.size());
-    for (std::size_t i = 0; i < def.fields.size(); ++i) {
-        feature.values.push_back(indices[i] >= 0 ? gdal::readValue(in, indices[i], def.fields[i].type)
-                                                 : Value{});
-    }
-    if (const OGRGeometry* geometry = in.GetGeometryRef(); geometry && !geometry->IsEmpty()) {
-        auto converted = gdal::toGeometry(*geometry);
-        if (!converted) {
-            Error error = converted.error();
-            error.where = def.table + ": feature " + std::to_string(in.GetFID());
-            return std::unexpected(error);
-        }
-        feature.geometry = std::move(*converted);
-    }
-    return feature;
-}
-
 } // namespace
 
 Result<void> saveProjectAs(const fs::path& path, const Project& project, Progress& progress,
@@ -180,7 +159,7 @@ Result<Project> openProject(const fs::path& path, const LayerCatalog& catalog, P
             features.reserve(static_cast<std::size_t>(std::max<GIntBig>(0, table->GetFeatureCount(TRUE))));
             table->ResetReading();
             for (auto& in : *table) {
-                auto feature = readFeature(*in, indices, def);
+                auto feature = gdal::readFeature(*in, indices, def);
                 if (!feature) {
                     Error error = feature.error();
                     error.where = gdal::displayName(path) + ": " + error.where;
@@ -212,6 +191,11 @@ Result<Project> openProject(const fs::path& path, const LayerCatalog& catalog, P
 }
 
 Result<void> saveChanges(const fs::path& path, const Project& project, const ChangeSet& changes) {
+    if (gdal::isDatabaseLocation(path)) {
+        // Without the versions read at opening, a save could overwrite someone else's edit.
+        return fail(ErrorCode::Usage, "a shared database is saved with saveSharedChanges",
+                    gdal::displayName(path));
+    }
     auto opened = gdal::openVector(path, true);
     if (!opened) {
         return std::unexpected(opened.error());

@@ -4,10 +4,12 @@
 
 #include "gdal_util.h"
 #include "ogr_convert.h"
+#include "source_checks.h"
 #include "tryggkarta/core/text.h"
 
 #include <boost/geometry/algorithms/is_valid.hpp>
 #include <boost/geometry/algorithms/covered_by.hpp>
+#include <boost/geometry/algorithms/intersects.hpp>
 
 #include <charconv>
 #include <cmath>
@@ -278,6 +280,9 @@ Result<SourceReader> SourceReader::open(const fs::path& source, const LayerDef& 
     if (isCsv(source)) {
         // We find coordinate columns ourselves, so a bad value is reported with its row.
         openOptions = {"AUTODETECT_TYPE=NO", "KEEP_GEOM_COLUMNS=YES", "EMPTY_STRING_AS_NULL=YES"};
+        if (auto quote = unclosedQuote(source)) {
+            return fail(ErrorCode::InvalidFormat, *quote, name);
+        }
     }
     auto opened = openVector(source, false, openOptions);
     if (!opened) {
@@ -285,6 +290,18 @@ Result<SourceReader> SourceReader::open(const fs::path& source, const LayerDef& 
     }
     std::string failure;
     OGRLayer* layer = chooseLayer(**opened, options, target, report, failure);
+    if (layer != nullptr) {
+        // A shapefile that does not say its encoding is read raw by GDAL; Latin-1 text would
+        // then be rejected row by row, so it is reopened as Windows-1252 (and the report says so).
+        if (auto encoding = fallbackEncoding(source, *layer, report.notes)) {
+            openOptions.push_back("ENCODING=" + *encoding);
+            opened = openVector(source, false, openOptions);
+            if (!opened) {
+                return std::unexpected(opened.error());
+            }
+            layer = chooseLayer(**opened, options, target, report, failure);
+        }
+    }
     if (layer == nullptr) {
         return fail(ErrorCode::NotFound, failure, name);
     }
@@ -513,6 +530,9 @@ std::optional<std::string> SourceReader::readGeometry(const OGRFeature& in, Feat
         auto y = in.IsFieldSetAndNotNull(m_yColumn) ? parseNumber(in.GetFieldAsString(m_yColumn))
                                                     : std::nullopt;
         if (!x || !y) {
+            if (auto mismatch = delimiterMismatch(in)) {
+                return mismatch;
+            }
             int bad = !x ? m_xColumn : m_yColumn;
             field = in.GetFieldDefnRef(bad)->GetNameRef();
             return in.IsFieldSetAndNotNull(bad)
@@ -523,7 +543,8 @@ std::optional<std::string> SourceReader::readGeometry(const OGRFeature& in, Feat
     } else {
         const OGRGeometry* source = in.GetGeometryRef();
         if (source == nullptr || source->IsEmpty()) {
-            return std::string("no geometry");
+            return m_rowError.empty() ? std::string("no geometry")
+                                      : "the geometry cannot be read (damaged file?): " + m_rowError;
         }
         auto converted = toGeometry(*source);
         if (!converted) {
@@ -546,8 +567,13 @@ std::optional<std::string> SourceReader::readGeometry(const OGRFeature& in, Feat
     box = envelope(geometry);
     if (!bg::covered_by(box, m_plausible)) {
         char buffer[96];
-        std::snprintf(buffer, sizeof buffer, "(%.1f, %.1f)", box.min_corner().x(),
-                      box.min_corner().y());
+        const double x = box.min_corner().x();
+        const double y = box.min_corner().y();
+        if (std::abs(x) < 1e9 && std::abs(y) < 1e9) {
+            std::snprintf(buffer, sizeof buffer, "(%.1f, %.1f)", x, y);
+        } else { // 1e300 in %.1f is 300 digits
+            std::snprintf(buffer, sizeof buffer, "(%.3g, %.3g)", x, y);
+        }
         return std::string("lies far outside Sweden ") + buffer + " (wrong coordinate system?)";
     }
     if (kindOf(geometry) == GeometryKind::Polygon) {
@@ -556,7 +582,15 @@ std::optional<std::string> SourceReader::readGeometry(const OGRFeature& in, Feat
             [&](const auto& g) {
                 using G = std::decay_t<decltype(g)>;
                 if constexpr (std::is_same_v<G, Polygon> || std::is_same_v<G, MultiPolygon>) {
-                    return bg::is_valid(g, reason);
+                    if (bg::is_valid(g, reason)) {
+                        return true;
+                    }
+                    // Boost names the first rule broken; for a bow tie that is the orientation,
+                    // which does not tell a planner what is wrong with the drawing.
+                    if (bg::intersects(g)) {
+                        reason = "its outline crosses itself";
+                    }
+                    return false;
                 }
                 return true;
             },
@@ -570,8 +604,14 @@ std::optional<std::string> SourceReader::readGeometry(const OGRFeature& in, Feat
 }
 
 SourceReader::Outcome SourceReader::next(Feature& feature, RejectedRow& rejected) {
+    // GDAL reports a damaged row (a truncated .shp) or the end of a damaged file (a truncated
+    // .dbf) only through its error state: kept, so neither passes for a good row or a good end.
+    ErrorCapture errors;
+    CPLErrorReset();
     OGRFeatureUniquePtr in(m_layer->GetNextFeature());
+    m_rowError = CPLGetLastErrorType() >= CE_Failure ? errors.last() : std::string();
     if (!in) {
+        m_damage = m_rowError;
         return Outcome::End;
     }
     ++m_row;

@@ -37,6 +37,10 @@ public:
     /// Rows the source says it has; 0 when it cannot tell cheaply.
     [[nodiscard]] std::uint64_t expectedRows() const { return m_expectedRows; }
 
+    /// GDAL's words when reading stopped early because the file is damaged (a truncated .dbf
+    /// ends the rows without a word otherwise); empty when the source was read to its end.
+    [[nodiscard]] const std::string& damage() const { return m_damage; }
+
 private:
     SourceReader(const LayerDef& target, CoordinateTransform transform);
     std::optional<std::string> readGeometry(const OGRFeature& in, Feature& out,
@@ -71,6 +75,8 @@ private:
     Box m_plausible;    ///< where points may lie (Sweden, generously), in the project CRS
     std::int64_t m_row = 0;
     std::uint64_t m_expectedRows = 0;
+    std::string m_rowError; ///< GDAL's error while reading the current row (a damaged .shp)
+    std::string m_damage;
 };
 
 } // namespace trygg::gdal

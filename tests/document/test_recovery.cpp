@@ -67,6 +67,7 @@ struct RecoveryFixture {
 
     RecoveryFixture() {
         writer.setFolder(folder);
+        writer.setPromptDelay(std::chrono::hours(1)); // these tests start every write
         REQUIRE(createProject(path, Crs::fromEpsg(crs::kSweref99Tm), test::sourceCatalog()));
         document.setProject(read(path), path);
         saved = *document.addFeature("observationer", observation(733100.0, "belysning"));

@@ -20,6 +20,7 @@ enum class ErrorCode {
     WriteFailed,       ///< disk full, read-only, locked, or GDAL refused a write
     Cancelled,         ///< the user stopped the work
     Usage,             ///< the caller asked for something that makes no sense
+    Conflict,          ///< someone else changed the same feature in a shared database first
 };
 
 /// Short English name of an error code, for logs and JSON output.

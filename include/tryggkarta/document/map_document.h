@@ -85,6 +85,8 @@ public:
     [[nodiscard]] bool isModified() const { return m_fullSaveNeeded || !m_undo.isClean(); }
     /// True for a recovered project not yet saved: save() writes the whole project.
     [[nodiscard]] bool needsFullSave() const { return m_fullSaveNeeded; }
+    /// What save() would write: the changes since the file was last saved.
+    [[nodiscard]] const ChangeSet& unsavedChanges() const { return m_changes; }
 
     /// Layers top first, as the layer panel lists them.
     [[nodiscard]] const std::vector<DocumentLayer>& layers() const { return m_layers; }
@@ -201,6 +203,8 @@ signals:
     void modifiedChanged(bool modified);
     /// Emitted before save or saveAs writes, so that background readers of the file finish.
     void aboutToSave();
+    /// Emitted when save or saveAs failed: the edits are still only in memory.
+    void saveFailed();
 
 private:
     friend class EditCommand;

@@ -56,18 +56,40 @@ struct RecoveryCopy {
 Result<void> writeRecovery(const RecoveryFiles& files, const ProjectSnapshot& snapshot,
                            const RecoveryInfo& info);
 
+/// The edits since the project file was saved, to bring a recovery copy up to date without
+/// writing the whole project: on the first write the file is copied (SQLite's backup, which
+/// respects other programs' locks) and the edits applied to the copy in one transaction, as a
+/// save applies them; later writes apply them to the copy in place. That is proportional to
+/// the file's size once, then to the edits: with 100,000 observations the whole project takes
+/// seconds to write, the edits of a walk milliseconds.
+struct RecoveryBase {
+    std::filesystem::path project; ///< the project file the edits apply to
+    ChangeSet changes;             ///< the edits since it was saved (MapDocument::unsavedChanges)
+    /// The copy holds `project` with an earlier state of these edits: update it in place.
+    bool copyIsCurrent = false;
+};
+
+/// Brings the recovery copy up to date from `base`; writes the whole project (writeRecovery)
+/// when the project file cannot be copied (removed, unreadable) or the copy not updated.
+Result<void> updateRecovery(const RecoveryFiles& files, const ProjectSnapshot& snapshot,
+                            const RecoveryBase& base, const RecoveryInfo& info);
+
 /// Deletes both files; files that do not exist are not an error.
 void removeRecovery(const RecoveryFiles& files);
 
 /// Keeps the recovery copy of a document up to date: on each tick of a timer (a minute by
 /// default) it writes the project when the document is modified and has changed since the
-/// last copy, on a worker thread (the GUI takes only a snapshot). The copy is deleted when
+/// last copy, on a worker thread (the GUI takes only a snapshot). Observations exist nowhere
+/// else, so a change to the observation layer (a walk observation) is written promptly: a
+/// short delay gathers a burst of them into one write. A failed save is written at once. The copy is deleted when
 /// the document becomes unmodified (saved, undone to the saved state, opened from its file),
 /// when another project replaces it, and by discard().
 class RecoveryWriter : public QObject {
     Q_OBJECT
 public:
     static constexpr std::chrono::milliseconds kDefaultInterval{60'000};
+    /// How long after an observation changed the copy is written.
+    static constexpr std::chrono::milliseconds kDefaultPromptDelay{2'000};
 
     explicit RecoveryWriter(MapDocument& document, QObject* parent = nullptr);
     ~RecoveryWriter() override;
@@ -77,6 +99,7 @@ public:
     void setFolder(std::filesystem::path folder) { m_folder = std::move(folder); }
     [[nodiscard]] const std::filesystem::path& folder() const { return m_folder; }
     void setInterval(std::chrono::milliseconds interval) { m_timer.setInterval(interval); }
+    void setPromptDelay(std::chrono::milliseconds delay) { m_soon.setInterval(delay); }
 
     /// Starts a write when there is something new to keep; false when there is nothing to
     /// write or a write is running already.
@@ -94,6 +117,7 @@ signals:
 
 private:
     void projectReplaced();
+    void featuresChanged(const QString& layer);
     void writeFinished();
     /// Deletes the copy of `project`, after a running write (which may be writing it).
     void remove(const std::filesystem::path& project);
@@ -103,9 +127,12 @@ private:
     /// The file the last copy was written for, or the document's file since it was replaced.
     std::filesystem::path m_project;
     QTimer m_timer;
+    QTimer m_soon; ///< single shot: the prompt write after an observation
     QFutureWatcher<Result<void>> m_job;
     QDateTime m_jobTaken;
     bool m_changed = false; ///< the document changed since the last copy was taken
+    /// The copy holds the project file and some of its unsaved edits (see RecoveryBase).
+    bool m_copyIsCurrent = false;
     /// Counts removals: a write that ends after one is not reported.
     unsigned m_removals = 0;
     unsigned m_jobRemovals = 0;

@@ -1,0 +1,8 @@
+// EULUMDAT (.ldt) photometry.
+#include "fuzz_photometry.h"
+#include "fuzz_support.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    trygg::fuzz::usePhotometry(trygg::parseEulumdat(trygg::fuzz::asText(data, size), "fuzz.ldt"));
+    return 0;
+}
