@@ -103,6 +103,61 @@
     </message>
 </context>
 <context>
+    <name>SaveFailure</name>
+    <message>
+        <source>Projektfilen %1 finns inte längre: den har tagits bort eller flyttats, eller ligger på en enhet som inte är ansluten.</source>
+        <translation>The project file %1 is no longer there: it has been deleted or moved, or is on a drive that is not connected.</translation>
+    </message>
+    <message>
+        <source>Projektfilen %1 eller mappen den ligger i är skrivskyddad.</source>
+        <translation>The project file %1 or its folder is read-only.</translation>
+    </message>
+    <message>
+        <source>Disken är full: %1 kunde inte sparas.</source>
+        <translation>The disk is full: %1 could not be saved.</translation>
+    </message>
+    <message>
+        <source>Ett annat program (till exempel QGIS) skriver i %1 just nu.</source>
+        <translation>Another program (QGIS, for example) is writing to %1 right now.</translation>
+    </message>
+    <message>
+        <source>%1 kunde inte sparas.</source>
+        <translation>%1 could not be saved.</translation>
+    </message>
+    <message>
+        <source>Spara ändringarna med Spara som, eller anslut enheten och spara igen.</source>
+        <translation>Save the changes with Save As, or connect the drive and save again.</translation>
+    </message>
+    <message>
+        <source>Spara ändringarna under ett annat namn med Spara som, eller ta bort skrivskyddet och spara igen.</source>
+        <translation>Save the changes under another name with Save As, or remove the write protection and save again.</translation>
+    </message>
+    <message>
+        <source>Frigör utrymme och spara igen, eller spara på en annan disk med Spara som.</source>
+        <translation>Free some space and save again, or save to another disk with Save As.</translation>
+    </message>
+    <message>
+        <source>Stäng projektet i det andra programmet och spara igen.</source>
+        <translation>Close the project in the other program and save again.</translation>
+    </message>
+    <message>
+        <source>Försök igen, eller spara under ett annat namn med Spara som.</source>
+        <translation>Try again, or save under another name with Save As.</translation>
+    </message>
+    <message>
+        <source>Dina ändringar finns kvar i programmet och i återställningskopian.</source>
+        <translation>Your changes are still in the program and in the recovery copy.</translation>
+    </message>
+    <message>
+        <source>Projektet kunde inte sparas</source>
+        <translation>The project could not be saved</translation>
+    </message>
+    <message>
+        <source>Spara som…</source>
+        <translation>Save As…</translation>
+    </message>
+</context>
+<context>
     <name>trygg::AddPointTool</name>
     <message>
         <source>Välj ett lager att lägga till i.</source>
@@ -1008,6 +1063,14 @@
         <source>Fil eller port</source>
         <translation>File or port</translation>
     </message>
+    <message>
+        <source>GPS: NMEA-loggen %1 innehåller inga positioner som går att läsa</source>
+        <translation>GPS: the NMEA log %1 contains no readable positions</translation>
+    </message>
+    <message>
+        <source>GPS: %1 av %2 rader i NMEA-loggen %3 går inte att läsa och hoppas över (den första är rad %4)</source>
+        <translation>GPS: %1 of %2 lines in the NMEA log %3 cannot be read and are skipped (the first is line %4)</translation>
+    </message>
 </context>
 <context>
     <name>trygg::HeatmapController</name>
@@ -1855,10 +1918,6 @@ planned</translation>
     <message>
         <source>Öppna projekt</source>
         <translation>Open project</translation>
-    </message>
-    <message>
-        <source>Projektet kunde inte sparas</source>
-        <translation>The project could not be saved</translation>
     </message>
     <message>
         <source>Sparat</source>
