@@ -429,9 +429,13 @@ void MainWindow::setLanguage(const QString& language) {
     if (m_translator.load(ours)) {
         QApplication::installTranslator(&m_translator);
     }
+    // Qt's own dialogs and buttons in Swedish. Debian 12 ships no qtbase_sv.qm for Qt 6, only
+    // the older all-in-one qt_sv.qm, which still covers the message boxes and standard buttons.
+    const QString qtTranslations = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
     if (language != QStringLiteral("en") &&
-        m_qtTranslator.load(QStringLiteral("qtbase_sv"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        QApplication::installTranslator(&m_qtTranslator); // Qt's own dialogs in Swedish
+        (m_qtTranslator.load(QStringLiteral("qtbase_sv"), qtTranslations) ||
+         m_qtTranslator.load(QStringLiteral("qt_sv"), qtTranslations))) {
+        QApplication::installTranslator(&m_qtTranslator);
     }
     QSettings().setValue(QStringLiteral("language"), language);
     retranslate();

@@ -84,7 +84,8 @@ bool askAfterSaveFailure(const std::filesystem::path& file, const Error& error, 
             ? box.addButton(QCoreApplication::translate("SaveFailure", "Spara som…"),
                             QMessageBox::AcceptRole)
             : nullptr;
-    box.addButton(QMessageBox::Close);
+    // Our own word: Debian 12 has no Swedish for Qt 6's standard buttons.
+    box.addButton(QCoreApplication::translate("SaveFailure", "Stäng"), QMessageBox::RejectRole);
     box.exec();
     return saveAs != nullptr && box.clickedButton() == saveAs;
 }

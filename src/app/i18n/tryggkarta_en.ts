@@ -156,6 +156,10 @@
         <source>Spara som…</source>
         <translation>Save As…</translation>
     </message>
+    <message>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>trygg::AddPointTool</name>
