@@ -85,14 +85,23 @@ Result<void> createTables(GDALDataset& dataset, const std::string& url, const La
     return {};
 }
 
-/// Features are written with the ids they had in the file; the fid sequences must then
-/// continue after them, or a row added by another program (QGIS) would collide.
+/// Features and photos are imported with the ids they had in the file, and new ones get
+/// theirs from the fid sequences: these must continue after the rows, or a new feature
+/// would be refused as a duplicate. Run by init too, which repairs a database whose rows
+/// were written by other means.
 Result<void> advanceSequences(GDALDataset& dataset, const LayerCatalog& catalog,
                               const std::string& where) {
+    std::vector<std::string> tables = {std::string(kPhotoTable)};
     for (const auto& def : catalog.layers) {
-        std::string name = quoteIdentifier(def.table);
-        std::string sql = "SELECT setval(pg_get_serial_sequence(" + gdal::quoteLiteral(def.table) +
-                          ", 'fid'), (SELECT COALESCE(max(fid), 0) + 1 FROM " + name + "), false)";
+        tables.push_back(def.table);
+    }
+    for (const auto& table : tables) {
+        if (dataset.GetLayerByName(table.c_str()) == nullptr) {
+            continue;
+        }
+        std::string sql = "SELECT setval(pg_get_serial_sequence(" + gdal::quoteLiteral(table) +
+                          ", 'fid'), (SELECT COALESCE(max(fid), 0) + 1 FROM " +
+                          quoteIdentifier(table) + "), false)";
         if (auto ok = gdal::executeSql(dataset, sql, where); !ok) {
             return ok;
         }
@@ -126,8 +135,22 @@ Result<void> initSharedDatabase(const std::string& url, const LayerCatalog& cata
     if (!reopened) {
         return std::unexpected(reopened.error());
     }
+    if (auto ok = advanceSequences(**reopened, catalog, gdal::displayName(url)); !ok) {
+        return ok;
+    }
     progress.setStage("roles");
     return gdal::grantSharedRoles(**reopened, url, catalog, crs);
+}
+
+std::string consultantConnection(const std::string& url) {
+    std::string schema = gdal::kConsultantSchema;
+    std::string current = gdal::connectionValue(url, "schemas");
+    if (current.empty()) {
+        return url + " schemas=" + schema;
+    }
+    std::string text = url;
+    std::string key = "schemas=" + current;
+    return text.replace(text.find(key), key.size(), "schemas=" + schema);
 }
 
 Result<std::uint64_t> importIntoDatabase(const std::string& url, const std::filesystem::path& path,
@@ -170,7 +193,9 @@ Result<std::uint64_t> importIntoDatabase(const std::string& url, const std::file
     changes.metadataChanged = true;
     source->metadata["crs"] = source->crs.identifier();
     progress.setStage("write");
-    if (auto ok = saveSharedChanges(url, *source, changes, target->versions); !ok) {
+    if (auto ok = gdal::saveShared(url, *source, changes, target->versions, nullptr, nullptr,
+                                   gdal::NewFeatureIds::AsGiven);
+        !ok) {
         return std::unexpected(ok.error());
     }
     auto opened = gdal::openDatabase(url, true);
@@ -193,6 +218,9 @@ Result<std::uint64_t> exportFromDatabase(const std::string& url, const std::file
     auto shared = openSharedProject(url, catalog, progress);
     if (!shared) {
         return std::unexpected(shared.error());
+    }
+    if (shared->withoutPersonal) {
+        shared->project.photos.clear(); // their bytes are withheld from this login
     }
     progress.setStage("write");
     if (auto ok = saveProjectAs(out, shared->project, progress, gdal::projectConnection(url));

@@ -8,6 +8,8 @@
 #include "tryggkarta/io/shared_database.h"
 
 #include <cctype>
+#include <ogrsf_frmts.h>
+#include <set>
 
 namespace trygg {
 namespace {
@@ -48,6 +50,74 @@ std::string consultantGrant(const LayerDef& def, const std::string& role) {
     }
     return "GRANT SELECT (" + join(columns) + ") ON " + quoteIdentifier(def.table) + " TO " +
            quoteIdentifier(role);
+}
+
+/// Photo columns a consultant may not read: the image itself and the EXIF time and place of
+/// taking, which can identify the person who reported.
+const std::set<std::string> kWithheldPhotoColumns = {"data", "tidpunkt", "lon", "lat"};
+
+std::set<std::string> personalFields(const LayerDef& def) {
+    std::set<std::string> names;
+    for (const auto& field : def.fields) {
+        if (field.personal) {
+            names.insert(field.name);
+        }
+    }
+    return names;
+}
+
+/// The select list of a consultant's view of `table`: the fid as `ogc_fid` (the column GDAL
+/// takes as a view's feature id, so QGIS and ogr2ogr see the real ids), the geometry column
+/// as it is (its typmod keeps the view in geometry_columns) and every other column but the
+/// withheld ones.
+std::string viewColumns(OGRLayer& table, const std::set<std::string>& withheld) {
+    std::vector<std::string> columns;
+    if (const char* fid = table.GetFIDColumn(); fid != nullptr && *fid != '\0') {
+        columns.push_back(quoteIdentifier(fid) + " AS ogc_fid");
+    }
+    OGRFeatureDefn* defn = table.GetLayerDefn();
+    for (int i = 0; i < defn->GetGeomFieldCount(); ++i) {
+        columns.push_back(quoteIdentifier(defn->GetGeomFieldDefn(i)->GetNameRef()));
+    }
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        std::string name = defn->GetFieldDefn(i)->GetNameRef();
+        if (!withheld.contains(name)) {
+            columns.push_back(quoteIdentifier(name));
+        }
+    }
+    return join(columns);
+}
+
+/// GIS programs read every column of a table, so column privileges alone keep a consultant
+/// out of it entirely. Views of the same names in their own schema, owned by the
+/// administrator, leave out what the consultant may not see. Dropped and made again, so a
+/// field that became personal disappears from its view.
+std::vector<std::string> consultantViews(GDALDataset& dataset, const LayerCatalog& catalog,
+                                         const std::string& role) {
+    std::vector<std::pair<std::string, std::set<std::string>>> tables = {
+        {std::string(kMetaTable), {}},
+        {std::string(kLinkTable), {}},
+        {std::string(kPhotoTable), kWithheldPhotoColumns}};
+    for (const auto& def : catalog.layers) {
+        tables.emplace_back(def.table, personalFields(def));
+    }
+    std::string schema = quoteIdentifier(gdal::kConsultantSchema);
+    std::vector<std::string> statements = {"CREATE SCHEMA IF NOT EXISTS " + schema};
+    for (const auto& [name, withheld] : tables) {
+        OGRLayer* table = dataset.GetLayerByName(name.c_str());
+        if (table == nullptr) {
+            continue;
+        }
+        std::string view = schema + "." + quoteIdentifier(name);
+        statements.push_back("DROP VIEW IF EXISTS " + view);
+        statements.push_back("CREATE VIEW " + view + " AS SELECT " +
+                             viewColumns(*table, withheld) + " FROM public." +
+                             quoteIdentifier(name));
+    }
+    statements.push_back("GRANT USAGE ON SCHEMA " + schema + " TO " + quoteIdentifier(role));
+    statements.push_back("GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " +
+                         quoteIdentifier(role));
+    return statements;
 }
 
 std::vector<std::string> publicViews(const LayerCatalog& catalog, const Crs& crs) {
@@ -113,6 +183,9 @@ Result<void> grantSharedRoles(GDALDataset& dataset, const std::string& url,
         if (dataset.GetLayerByName(def.table.c_str()) != nullptr) {
             statements.push_back(consultantGrant(def, roles.consultant));
         }
+    }
+    for (auto& sql : consultantViews(dataset, catalog, roles.consultant)) {
+        statements.push_back(std::move(sql));
     }
     for (auto& view : publicViews(catalog, crs)) {
         statements.push_back(std::move(view));

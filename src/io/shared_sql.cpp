@@ -84,6 +84,25 @@ queryPairs(GDALDataset& dataset, const std::string& sql, const std::string& wher
     return pairs;
 }
 
+Result<std::vector<std::int64_t>> queryColumn(GDALDataset& dataset, const std::string& sql,
+                                              const std::string& where) {
+    ErrorCapture errors;
+    CPLErrorReset();
+    OGRLayer* result = dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (result == nullptr) {
+        return fail(ErrorCode::OpenFailed, "cannot read from the database", where, errors.last());
+    }
+    std::vector<std::int64_t> values;
+    for (auto& row : *result) {
+        values.push_back(row->GetFieldAsInteger64(0));
+    }
+    dataset.ReleaseResultSet(result);
+    if (CPLGetLastErrorType() >= CE_Failure) { // PostgreSQL refused while the rows were read
+        return fail(ErrorCode::OpenFailed, "cannot read from the database", where, errors.last());
+    }
+    return values;
+}
+
 std::string quoteIdentifier(const std::string& name) {
     std::string quoted = "\"";
     for (char c : name) {

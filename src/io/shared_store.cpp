@@ -6,6 +6,7 @@
 #include "project_schema.h"
 #include "shared_sql.h"
 #include "tryggkarta/io/project_store.h"
+#include "tryggkarta/io/shared_database.h"
 
 #include <algorithm>
 
@@ -18,7 +19,7 @@ std::string featureWhere(const std::string& layer, FeatureId id) {
     return layer + ": feature " + std::to_string(toInt(id));
 }
 
-std::optional<std::int64_t> baseVersion(const FeatureVersions& versions, const std::string& layer,
+std::optional<std::int64_t> baseVersion(const FeatureVersions& versions, std::string_view layer,
                                         FeatureId id) {
     auto byLayer = versions.find(layer);
     if (byLayer == versions.end()) {
@@ -83,7 +84,7 @@ std::vector<FieldConflict> differingFields(const LayerDef& def, const Feature* o
 Result<std::optional<FeatureConflict>> checkFeature(OGRLayer& table,
                                                     const std::vector<int>& indices,
                                                     const Layer& layer, FeatureId id, bool removed,
-                                                    std::optional<std::int64_t> base) {
+                                                    std::int64_t base) {
     OGRFeatureUniquePtr current(table.GetFeature(toInt(id)));
     std::int64_t version = 0;
     std::optional<Feature> theirs;
@@ -95,7 +96,7 @@ Result<std::optional<FeatureConflict>> checkFeature(OGRLayer& table,
         }
         theirs = std::move(*read);
     }
-    bool stale = base ? (current ? version != *base : !removed) : current != nullptr;
+    bool stale = current ? version != base : !removed;
     if (!stale) {
         return std::optional<FeatureConflict>();
     }
@@ -127,8 +128,11 @@ Result<std::vector<FeatureConflict>> findConflicts(const std::string& url, const
         }
         auto indices = gdal::fieldIndices(*table, layer->definition());
         for (auto [id, removed] : changedInOrder(layerChanges)) {
-            auto conflict =
-                checkFeature(*table, indices, *layer, id, removed, baseVersion(versions, name, id));
+            auto base = baseVersion(versions, name, id);
+            if (!base) {
+                continue; // a new feature gets an id of its own: it cannot meet anyone's
+            }
+            auto conflict = checkFeature(*table, indices, *layer, id, removed, *base);
             if (!conflict) {
                 return std::unexpected(conflict.error());
             }
@@ -145,19 +149,26 @@ enum class Outcome { Done, Conflict };
 /// Writes one feature as `base` + 1 (a new row as version 1); the trigger refuses a stale base.
 Result<Outcome> writeVersioned(OGRLayer& table, const std::vector<int>& indices,
                                const Feature& feature, std::optional<std::int64_t> base,
-                               const std::string& layerName) {
+                               const std::string& layerName, FeatureId* stored = nullptr) {
     OGRFeatureUniquePtr out = gdal::toOgrFeature(table, indices, feature);
     out->SetField(kVersionColumn, static_cast<GIntBig>(base ? *base + 1 : 1));
     gdal::ErrorCapture errors;
     OGRErr err = base ? table.SetFeature(out.get()) : table.CreateFeature(out.get());
     if (err == OGRERR_NONE) {
+        if (stored != nullptr) {
+            *stored = FeatureId{out->GetFID()};
+        }
         return Outcome::Done;
     }
     std::string detail = errors.last();
-    // Updating a row that is gone: they deleted it. Inserting an id that exists: they added it.
-    if (gdal::isVersionConflict(detail) || (base && err == OGRERR_NON_EXISTING_FEATURE) ||
-        (!base && detail.find("duplicate key") != std::string::npos)) {
+    // Updating a row that is gone: they deleted it.
+    if (gdal::isVersionConflict(detail) || (base && err == OGRERR_NON_EXISTING_FEATURE)) {
         return Outcome::Conflict;
+    }
+    if (!base && detail.find("duplicate key") != std::string::npos) {
+        return fail(ErrorCode::WriteFailed,
+                    "the table's id counter is behind its rows; run `tryggkarta-cli db init` again",
+                    featureWhere(layerName, feature.id), detail);
     }
     return fail(ErrorCode::WriteFailed, "cannot write feature", featureWhere(layerName, feature.id),
                 detail);
@@ -188,9 +199,103 @@ Result<Outcome> removeVersioned(GDALDataset& dataset, OGRLayer& table, FeatureId
     return Outcome::Done;
 }
 
+/// `count` new ids from the fid sequence of `table`, ascending. Taken inside the save's
+/// transaction; a rolled-back save leaves a gap, never a shared id.
+Result<std::vector<FeatureId>> freshIds(GDALDataset& dataset, const std::string& table,
+                                        std::size_t count) {
+    std::vector<FeatureId> ids;
+    if (count == 0) {
+        return ids;
+    }
+    std::string sql = "SELECT nextval(pg_get_serial_sequence(" + gdal::quoteLiteral(table) +
+                      ", 'fid')) FROM generate_series(1, " + std::to_string(count) + ")";
+    auto values = gdal::queryColumn(dataset, sql, table);
+    if (!values) {
+        return std::unexpected(values.error());
+    }
+    if (values->size() != count) {
+        return fail(ErrorCode::WriteFailed, "cannot take new ids from the database", table);
+    }
+    std::sort(values->begin(), values->end());
+    for (std::int64_t value : *values) {
+        ids.push_back(FeatureId{value});
+    }
+    return ids;
+}
+
+/// Gives `ids` (ascending) the next ids of `table`, recorded in `assigned`.
+Result<void> assignIds(GDALDataset& dataset, const std::string& table,
+                       const std::vector<FeatureId>& ids, AssignedIds& assigned) {
+    auto fresh = freshIds(dataset, table, ids.size());
+    if (!fresh) {
+        return std::unexpected(fresh.error());
+    }
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        assigned[table][ids[i]] = (*fresh)[i];
+    }
+    return {};
+}
+
+/// The photos of new features are new photos: the ids the client counted for them may
+/// already be another editor's, so they get ids from the photo table's sequence too. The
+/// photo table's writer inserts them with explicit ids, after which GDAL moves the sequence
+/// back to max(fid): editors taking photo ids therefore take turns (the lock is held until
+/// commit), so no uncommitted id can be handed out twice.
+Result<void> assignPhotoIds(GDALDataset& dataset, const Project& project, const ChangeSet& changes,
+                            AssignedIds& assigned) {
+    std::vector<FeatureId> ids;
+    for (const Photo& photo : project.photos) {
+        auto layer = assigned.find(photo.layer);
+        if (changes.photos.written.contains(photo.id) && layer != assigned.end() &&
+            layer->second.contains(photo.feature)) {
+            ids.push_back(FeatureId{toInt(photo.id)});
+        }
+    }
+    if (ids.empty()) {
+        return {};
+    }
+    if (auto locked = gdal::executeSql(dataset, "SELECT pg_advisory_xact_lock(736483)", "lock");
+        !locked) {
+        return locked;
+    }
+    std::sort(ids.begin(), ids.end());
+    return assignIds(dataset, std::string(kPhotoTable), ids, assigned);
+}
+
+/// Writes or removes one changed feature. A new one is inserted without an id, so the table's
+/// default takes it from the sequence: GDAL moves a sequence back to max(fid) after an
+/// insert with an explicit id, which would hand a concurrent editor's uncommitted ids out
+/// again.
+Result<Outcome> writeChange(GDALDataset& dataset, OGRLayer& table, const std::vector<int>& indices,
+                            const Layer& layer, FeatureId id, bool removed,
+                            std::optional<std::int64_t> base, gdal::NewFeatureIds newIds,
+                            AssignedIds& assigned) {
+    const std::string& name = layer.name();
+    if (removed) {
+        // Never stored by us: nothing of ours to delete (a row of that id is another's).
+        return base ? removeVersioned(dataset, table, id, base, name) : Outcome::Done;
+    }
+    const Feature* feature = layer.find(id);
+    if (feature == nullptr) {
+        return fail(ErrorCode::NotFound, "changed feature is missing", featureWhere(name, id));
+    }
+    if (base || newIds == gdal::NewFeatureIds::AsGiven) {
+        return writeVersioned(table, indices, *feature, base, name);
+    }
+    Feature fresh = *feature;
+    fresh.id = kNoFeatureId;
+    FeatureId stored = kNoFeatureId;
+    auto outcome = writeVersioned(table, indices, fresh, base, name, &stored);
+    if (outcome && *outcome == Outcome::Done) {
+        assigned[name][id] = stored;
+    }
+    return outcome;
+}
+
 /// Applies the feature changes; stops at the first conflict (the transaction is then void).
 Result<Outcome> writeFeatures(GDALDataset& dataset, const Project& project,
-                              const ChangeSet& changes, const FeatureVersions& versions) {
+                              const ChangeSet& changes, const FeatureVersions& versions,
+                              gdal::NewFeatureIds newIds, AssignedIds& assigned) {
     for (const auto& [name, layerChanges] : changes.layers) {
         const Layer* layer = project.layer(name);
         if (layer == nullptr) {
@@ -203,16 +308,8 @@ Result<Outcome> writeFeatures(GDALDataset& dataset, const Project& project,
         }
         auto indices = gdal::fieldIndices(*table, layer->definition());
         for (auto [id, removed] : changedInOrder(layerChanges)) {
-            auto base = baseVersion(versions, name, id);
-            Result<Outcome> outcome = Outcome::Done;
-            if (removed) {
-                outcome = removeVersioned(dataset, *table, id, base, name);
-            } else if (const Feature* feature = layer->find(id)) {
-                outcome = writeVersioned(*table, indices, *feature, base, name);
-            } else {
-                return fail(ErrorCode::NotFound, "changed feature is missing",
-                            featureWhere(name, id));
-            }
+            auto outcome = writeChange(dataset, *table, indices, *layer, id, removed,
+                                       baseVersion(versions, name, id), newIds, assigned);
             if (!outcome || *outcome == Outcome::Conflict) {
                 return outcome;
             }
@@ -221,9 +318,84 @@ Result<Outcome> writeFeatures(GDALDataset& dataset, const Project& project,
     return Outcome::Done;
 }
 
+/// What applyPhotoChanges needs after new ids: the photos renamed, and the owners of the
+/// written ones under their new ids (it checks that each photo's owner is in the project;
+/// these few stand in for a copy of whole layers).
+struct PhotoStep {
+    Project project;
+    ChangeSet changes;
+};
+
+PhotoStep photoStep(const Project& project, const ChangeSet& changes,
+                    const FeatureVersions& versions, const AssignedIds& assigned) {
+    PhotoStep step;
+    step.project.photos = project.photos;
+    renumberPhotos(step.project.photos, assigned);
+    step.changes.photos.removed = changes.photos.removed;
+    std::string photos(kPhotoTable);
+    for (PhotoId id : changes.photos.written) {
+        step.changes.photos.written.insert(
+            PhotoId{toInt(assignedId(assigned, photos, FeatureId{toInt(id)}))});
+        const Photo* photo = findPhoto(project.photos, id);
+        const Layer* layer = photo != nullptr ? project.layer(photo->layer) : nullptr;
+        const Feature* owner = layer != nullptr ? layer->find(photo->feature) : nullptr;
+        if (owner == nullptr) {
+            continue; // applyPhotoChanges names the photo
+        }
+        Layer* target = step.project.layer(photo->layer);
+        if (target == nullptr) {
+            target = &step.project.layers.emplace_back(layer->definition());
+        }
+        Feature renamed = *owner;
+        renamed.id = assignedId(assigned, photo->layer, owner->id);
+        if (target->find(renamed.id) == nullptr) {
+            target->add(std::move(renamed));
+        }
+    }
+    for (const auto& [name, layerChanges] : changes.layers) {
+        auto& removed = step.changes.layers[name].removed;
+        for (FeatureId id : layerChanges.removed) {
+            if (baseVersion(versions, name, id)) { // else the photos of that id are another's
+                removed.insert(id);
+            }
+        }
+    }
+    return step;
+}
+
+/// The links to write: ours (with the new ids), and the stored ones that touch a feature we
+/// never read, whose other end we still have: another editor added them meanwhile, and we
+/// cannot have meant to remove them.
+Result<std::vector<MeasureLink>> mergedLinks(GDALDataset& dataset, const Project& project,
+                                             const FeatureVersions& versions,
+                                             const AssignedIds& assigned) {
+    auto stored = gdal::readLinks(dataset);
+    if (!stored) {
+        return std::unexpected(stored.error());
+    }
+    std::vector<MeasureLink> links = project.links;
+    renumberLinks(links, assigned);
+    auto status = [&](std::string_view layer, FeatureId id) {
+        const Layer* ours = project.layer(layer);
+        bool known = baseVersion(versions, layer, id).has_value();
+        return std::pair{known, !known || (ours != nullptr && ours->find(id) != nullptr)};
+    };
+    for (const MeasureLink& link : *stored) {
+        auto [measureKnown, measureKept] = status(kMeasureLayer, link.measure);
+        auto [observationKnown, observationKept] = status(kObservationLayer, link.observation);
+        if (!(measureKnown && observationKnown) && measureKept && observationKept) {
+            links.push_back(link);
+        }
+    }
+    std::sort(links.begin(), links.end());
+    links.erase(std::unique(links.begin(), links.end()), links.end());
+    return links;
+}
+
 /// Links and metadata are whole-table rewrites: one editor at a time (until commit).
 Result<void> writeLinksAndMetadata(GDALDataset& dataset, const Project& project,
-                                   const ChangeSet& changes) {
+                                   const ChangeSet& changes, const FeatureVersions& versions,
+                                   const AssignedIds& assigned) {
     if (!changes.linksChanged && !changes.metadataChanged) {
         return {};
     }
@@ -232,7 +404,11 @@ Result<void> writeLinksAndMetadata(GDALDataset& dataset, const Project& project,
         return locked;
     }
     if (changes.linksChanged) {
-        if (auto ok = gdal::replaceLinks(dataset, project.links); !ok) {
+        auto links = mergedLinks(dataset, project, versions, assigned);
+        if (!links) {
+            return std::unexpected(links.error());
+        }
+        if (auto ok = gdal::replaceLinks(dataset, *links); !ok) {
             return ok;
         }
     }
@@ -240,16 +416,25 @@ Result<void> writeLinksAndMetadata(GDALDataset& dataset, const Project& project,
                                    : Result<void>();
 }
 
-void advanceVersions(FeatureVersions& versions, const ChangeSet& changes) {
+void advanceVersions(FeatureVersions& versions, const ChangeSet& changes,
+                     const AssignedIds& assigned) {
     for (const auto& [name, layerChanges] : changes.layers) {
         auto& layer = versions[name];
-        for (auto [id, removed] : changedInOrder(layerChanges)) {
-            if (removed) {
+        std::vector<FeatureId> added; // stored ids of new features, set after all erasing:
+        for (auto [id, removed] : changedInOrder(layerChanges)) { // one may be another's old id
+            FeatureId stored = assignedId(assigned, name, id);
+            if (removed || stored != id) {
                 layer.erase(id);
-            } else {
+            }
+            if (!removed && stored != id) {
+                added.push_back(stored);
+            } else if (!removed) {
                 auto it = layer.find(id);
                 layer[id] = it == layer.end() ? 1 : it->second + 1;
             }
+        }
+        for (FeatureId id : added) {
+            layer[id] = 1;
         }
     }
 }
@@ -291,6 +476,49 @@ Result<FeatureVersions> readVersions(GDALDataset& dataset, const LayerCatalog& c
     return versions;
 }
 
+/// What the login may do with the project tables, by PostgreSQL's own privilege checks: a
+/// consultant holds column privileges only, so no SELECT on the whole table.
+struct Access {
+    bool readsAll = false;
+    bool writes = false;
+};
+
+Result<Access> loginAccess(GDALDataset& dataset, const LayerCatalog& catalog,
+                           const std::string& url) {
+    std::string tables;
+    for (const auto& def : catalog.layers) {
+        tables += (tables.empty() ? "" : ", ") + gdal::quoteLiteral(def.table);
+    }
+    auto allowed = [&](const std::string& privilege) -> Result<bool> {
+        auto values = gdal::queryColumn(
+            dataset,
+            "SELECT COALESCE(bool_and(has_table_privilege(c.oid, '" + privilege +
+                "')), true)::integer FROM pg_class c JOIN pg_namespace n ON n.oid = "
+                "c.relnamespace WHERE n.nspname = 'public' AND c.relname IN (" +
+                tables + ")",
+            gdal::displayName(url) + ": privileges");
+        if (!values) {
+            return std::unexpected(values.error());
+        }
+        return !values->empty() && values->front() != 0;
+    };
+    Access access;
+    auto reads = allowed("SELECT");
+    if (!reads) {
+        return std::unexpected(reads.error());
+    }
+    access.readsAll = *reads;
+    access.writes = *reads;
+    for (const char* privilege : {"INSERT", "UPDATE", "DELETE"}) {
+        auto granted = allowed(privilege);
+        if (!granted) {
+            return std::unexpected(granted.error());
+        }
+        access.writes = access.writes && *granted;
+    }
+    return access;
+}
+
 } // namespace
 
 std::string FeatureConflict::describe() const {
@@ -319,19 +547,32 @@ Result<SharedProject> openSharedProject(const std::string& url, const LayerCatal
                                         Progress& progress) {
     // Versions first, then features: a feature changed in between pairs newer values with
     // an older version, so the next save of it is refused, never silently lost.
+    // A login that may not read whole tables (a consultant) reads the views made for it.
     SharedProject shared;
+    std::string location = gdal::projectConnection(url);
     {
         auto opened = gdal::openDatabase(url, false);
         if (!opened) {
             return std::unexpected(opened.error());
         }
-        auto versions = readVersions(**opened, catalog, url);
-        if (!versions) {
-            return std::unexpected(versions.error());
+        auto access = loginAccess(**opened, catalog, url);
+        if (!access) {
+            return std::unexpected(access.error());
         }
-        shared.versions = std::move(*versions);
+        shared.withoutPersonal = !access->readsAll ||
+                                 gdal::connectionValue(url, "schemas") == gdal::kConsultantSchema;
+        shared.readOnly = !access->writes || shared.withoutPersonal;
+        if (shared.withoutPersonal) {
+            location = consultantConnection(url);
+        } else {
+            auto versions = readVersions(**opened, catalog, url);
+            if (!versions) {
+                return std::unexpected(versions.error());
+            }
+            shared.versions = std::move(*versions);
+        }
     }
-    auto project = openProject(gdal::projectConnection(url), catalog, progress);
+    auto project = openProject(location, catalog, progress);
     if (!project) {
         return std::unexpected(project.error());
     }
@@ -341,7 +582,15 @@ Result<SharedProject> openSharedProject(const std::string& url, const LayerCatal
 
 Result<void> saveSharedChanges(const std::string& url, const Project& project,
                                const ChangeSet& changes, FeatureVersions& versions,
-                               std::vector<FeatureConflict>* conflicts) {
+                               std::vector<FeatureConflict>* conflicts, AssignedIds* assigned) {
+    return gdal::saveShared(url, project, changes, versions, conflicts, assigned,
+                            gdal::NewFeatureIds::FromSequence);
+}
+
+Result<void> gdal::saveShared(const std::string& url, const Project& project,
+                              const ChangeSet& changes, FeatureVersions& versions,
+                              std::vector<FeatureConflict>* conflicts, AssignedIds* assigned,
+                              NewFeatureIds newIds) {
     auto opened = gdal::openDatabase(url, true);
     if (!opened) {
         return std::unexpected(opened.error());
@@ -352,15 +601,22 @@ Result<void> saveSharedChanges(const std::string& url, const Project& project,
         return fail(ErrorCode::WriteFailed, "cannot start a transaction", gdal::displayName(url),
                     errors.last());
     }
+    AssignedIds given;
     auto outcome = [&]() -> Result<Outcome> {
-        auto written = writeFeatures(*dataset, project, changes, versions);
+        auto written = writeFeatures(*dataset, project, changes, versions, newIds, given);
         if (!written || *written == Outcome::Conflict) {
             return written;
         }
-        if (auto ok = gdal::applyPhotoChanges(*dataset, project, changes); !ok) {
+        if (newIds == NewFeatureIds::FromSequence) {
+            if (auto ok = assignPhotoIds(*dataset, project, changes, given); !ok) {
+                return std::unexpected(ok.error());
+            }
+        }
+        PhotoStep photos = photoStep(project, changes, versions, given);
+        if (auto ok = gdal::applyPhotoChanges(*dataset, photos.project, photos.changes); !ok) {
             return std::unexpected(ok.error());
         }
-        if (auto ok = writeLinksAndMetadata(*dataset, project, changes); !ok) {
+        if (auto ok = writeLinksAndMetadata(*dataset, project, changes, versions, given); !ok) {
             return std::unexpected(ok.error());
         }
         errors.clear();
@@ -386,8 +642,59 @@ Result<void> saveSharedChanges(const std::string& url, const Project& project,
         }
         return conflictError(url, std::move(*found), conflicts);
     }
-    advanceVersions(versions, changes);
+    advanceVersions(versions, changes, given);
+    if (assigned != nullptr) {
+        *assigned = std::move(given);
+    }
     return {};
+}
+
+FeatureId assignedId(const AssignedIds& assigned, std::string_view table, FeatureId id) {
+    auto layer = assigned.find(table);
+    if (layer == assigned.end()) {
+        return id;
+    }
+    auto it = layer->second.find(id);
+    return it == layer->second.end() ? id : it->second;
+}
+
+void renumberLinks(std::vector<MeasureLink>& links, const AssignedIds& assigned) {
+    for (MeasureLink& link : links) {
+        link.measure = assignedId(assigned, kMeasureLayer, link.measure);
+        link.observation = assignedId(assigned, kObservationLayer, link.observation);
+    }
+}
+
+void renumberPhotos(std::vector<Photo>& photos, const AssignedIds& assigned) {
+    for (Photo& photo : photos) {
+        photo.id = PhotoId{toInt(assignedId(assigned, kPhotoTable, FeatureId{toInt(photo.id)}))};
+        photo.feature = assignedId(assigned, photo.layer, photo.feature);
+    }
+}
+
+void applyAssignedIds(Project& project, const AssignedIds& assigned) {
+    for (const auto& [name, ids] : assigned) {
+        Layer* layer = project.layer(name);
+        if (layer == nullptr) {
+            continue;
+        }
+        std::vector<Feature> moved; // all out first: a new id may be another's old one
+        for (const auto& [from, to] : ids) {
+            if (const Feature* feature = layer->find(from)) {
+                moved.push_back(*feature);
+                moved.back().id = to;
+                layer->remove(from);
+            }
+        }
+        for (Feature& feature : moved) {
+            layer->add(std::move(feature));
+        }
+    }
+    renumberLinks(project.links, assigned);
+    std::sort(project.links.begin(), project.links.end());
+    renumberPhotos(project.photos, assigned);
+    std::sort(project.photos.begin(), project.photos.end(),
+              [](const Photo& a, const Photo& b) { return a.id < b.id; });
 }
 
 void keepTheirs(Project& project, ChangeSet& changes, FeatureVersions& versions,

@@ -101,3 +101,116 @@ TEST_CASE("a planner login reads and saves through the store") {
     CHECK(queryRows(db.url(), "SELECT kategori, version FROM observationer WHERE fid = " +
                                   std::to_string(toInt(id))) == std::vector<std::string>{"sikt|1"});
 }
+
+namespace {
+
+/// Runs a shell command, returning what it printed (stdout and stderr).
+std::string commandOutput(const TempDir& dir, const std::string& command) {
+    auto out = dir / "command.txt";
+    std::system((command + " >'" + out.string() + "' 2>&1 </dev/null").c_str());
+    return trygg::test::readAll(out);
+}
+
+} // namespace
+
+TEST_CASE("a consultant login opens the project through views without personal values") {
+    TRYGG_REQUIRE_PG_SERVER(server);
+    TestDatabase db(*server);
+    TempDir dir;
+    trygg::test::prepareSharedDatabase(db, dir, 6);
+    REQUIRE(db.createLogin("konsult", "k0nsult", sharedRoles(db.url()).consultant) == "");
+    std::string consultant = db.urlAs("konsult", "k0nsult");
+
+    auto planner = openSharedProject(db.url(), catalog());
+    REQUIRE(planner);
+    CHECK_FALSE(planner->readOnly);
+    CHECK_FALSE(planner->withoutPersonal);
+    auto seen = openSharedProject(consultant, catalog());
+    INFO((seen ? "" : seen.error().describe()));
+    REQUIRE(seen);
+    CHECK(seen->readOnly);
+    CHECK(seen->withoutPersonal);
+    for (const Layer& layer : planner->project.layers) {
+        const Layer* theirs = seen->project.layer(layer.name());
+        REQUIRE(theirs != nullptr);
+        REQUIRE(theirs->size() == layer.size());
+        const auto& fields = layer.definition().fields;
+        for (const Feature& feature : layer.features()) {
+            const Feature* other = theirs->find(feature.id);
+            REQUIRE(other != nullptr);
+            REQUIRE(other->geometry.has_value() == feature.geometry.has_value());
+            if (const Point* point = feature.geometry ? std::get_if<Point>(&*feature.geometry)
+                                                      : nullptr) {
+                CHECK(std::get<Point>(*other->geometry).x() == point->x());
+                CHECK(std::get<Point>(*other->geometry).y() == point->y());
+            }
+            for (std::size_t i = 0; i < fields.size(); ++i) {
+                INFO(layer.name() << " " << toInt(feature.id) << " " << fields[i].name);
+                if (fields[i].personal) {
+                    CHECK(std::holds_alternative<std::monostate>(other->values[i]));
+                } else {
+                    CHECK(other->values[i] == feature.values[i]);
+                }
+            }
+        }
+    }
+    CHECK(seen->project.layer("observationer")->size() == 6);
+    CHECK(trygg::test::fieldText(seen->project, "observationer", FeatureId{1}, "rapportor") == "");
+    CHECK(trygg::test::fieldText(seen->project, "observationer", FeatureId{1}, "beskrivn") ==
+          "Mörkt vid ån, äldre lykta är trasig");
+    CHECK(seen->project.links == planner->project.links);
+    REQUIRE(seen->project.photos.size() == 1);
+    CHECK(seen->project.photos[0].fileName == "lykta.jpg");
+    CHECK(seen->project.photos[0].feature == FeatureId{1});
+    CHECK(seen->project.crs.epsg == 3006);
+
+    // The database still refuses the personal column of the table itself, and any save.
+    CHECK_THAT(runSql(consultant, "SELECT kontakt FROM public.observationer"),
+               Catch::Contains("permission denied"));
+    Layer& observations = *seen->project.layer("observationer");
+    Feature changed = *observations.find(FeatureId{2});
+    changed.values[*observations.definition().fieldIndex("beskrivn")] = Value{std::string("x")};
+    observations.replace(changed);
+    ChangeSet changes;
+    changes.markWritten("observationer", FeatureId{2});
+    auto saved = saveSharedChanges(consultant, seen->project, changes, seen->versions);
+    REQUIRE_FALSE(saved);
+    INFO(saved.error().describe());
+    CHECK_THAT(saved.error().detail, Catch::Contains("permission denied"));
+
+    // Any GIS program reads the same views: ogrinfo lists them (those without geometry are
+    // read by name, as in public), with the real feature ids.
+    std::string connection = "'" + consultantConnection(consultant) + "'";
+    std::string layers = commandOutput(dir, "ogrinfo -ro -q " + connection);
+    CHECK_THAT(layers, Catch::Contains("observationer (Point)"));
+    CHECK_THAT(layers, Catch::Contains("atgarder"));
+    std::string feature = commandOutput(dir, "ogrinfo -ro -q " + connection + " observationer -fid 4");
+    CHECK_THAT(feature, Catch::Contains("OGRFeature(observationer):4"));
+    CHECK_THAT(feature, Catch::Contains("beskrivn (String) = obs 3"));
+    CHECK_THAT(feature, !Catch::Contains("rapportor") && !Catch::Contains("Öberg"));
+    std::string photo = commandOutput(dir, "ogrinfo -ro -q " + connection + " trygg_foto");
+    CHECK_THAT(photo, Catch::Contains("filnamn (String) = lykta.jpg"));
+    CHECK_THAT(photo, !Catch::Contains("data (Binary)"));
+}
+
+TEST_CASE("tryggkarta-cli db export as a consultant writes a project without personal values") {
+    TRYGG_REQUIRE_PG_SERVER(server);
+    TestDatabase db(*server);
+    TempDir dir;
+    trygg::test::prepareSharedDatabase(db, dir, 3);
+    REQUIRE(db.createLogin("konsult", "k0nsult", sharedRoles(db.url()).consultant) == "");
+    auto out = dir / "konsult.gpkg";
+    auto exported = trygg::test::runCli(
+        TRYGG_CLI, dir, "db export '" + db.urlAs("konsult", "k0nsult") + "' " + trygg::test::q(out));
+    INFO(exported.err);
+    REQUIRE(exported.exitCode == 0);
+    auto back = openProject(out, catalog());
+    REQUIRE(back);
+    CHECK(back->layer("observationer")->size() == 3);
+    CHECK(trygg::test::fieldText(*back, "observationer", FeatureId{1}, "rapportor") == "");
+    CHECK(trygg::test::fieldText(*back, "observationer", FeatureId{1}, "kontakt") == "");
+    CHECK(trygg::test::fieldText(*back, "observationer", FeatureId{1}, "beskrivn") ==
+          "Mörkt vid ån, äldre lykta är trasig");
+    CHECK(back->links.size() == 1);
+    CHECK(back->photos.empty()); // the image bytes are withheld from consultants
+}

@@ -11,7 +11,7 @@ set_tests_properties(pg_server_start PROPERTIES FIXTURES_SETUP pg_server)
 set_tests_properties(pg_server_stop PROPERTIES FIXTURES_CLEANUP pg_server)
 
 add_executable(test_pg_store store/test_pg_store.cpp store/test_pg_roles.cpp
-    store/test_pg_concurrency.cpp store/test_db_cli.cpp)
+    store/test_pg_concurrency.cpp store/test_db_cli.cpp store/test_pg_new_ids.cpp)
 target_link_libraries(test_pg_store PRIVATE trygg_test_main GDAL::GDAL)
 target_include_directories(test_pg_store PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_definitions(test_pg_store PRIVATE

@@ -24,6 +24,12 @@ struct SharedRoles {
 
 SharedRoles sharedRoles(const std::string& url);
 
+/// The connection string that reads the project through the consultant's schema (views of
+/// the project tables without personal fields, photo bytes and EXIF), as GIS programs and a
+/// consultant's login must: "PG:... schemas=konsult" (GDAL then lists only those views, by
+/// the tables' own names). openSharedProject uses it by itself for such a login.
+std::string consultantConnection(const std::string& url);
+
 /// The views the public role reads: observations counted per category and polarity, and per
 /// hexagon; groups of fewer than kPublicMinimumCount are left out.
 inline constexpr std::string_view kPublicCategoryView = "trygg_publik_kategorier";

@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace trygg {
@@ -23,10 +24,20 @@ namespace trygg {
 /// Per layer, the version of each feature as it was read: what the next save builds on.
 using FeatureVersions = std::map<std::string, std::map<FeatureId, std::int64_t>, std::less<>>;
 
+/// Ids the database gave to new features: per layer, the id the client used → the stored id.
+/// The photos of new features are new photos and get new ids too: under the key kPhotoTable
+/// ("trygg_foto"), photo ids written as FeatureIds.
+using AssignedIds = std::map<std::string, std::map<FeatureId, FeatureId>, std::less<>>;
+
 /// A project read from a database with the versions its features had.
 struct SharedProject {
     Project project;
     FeatureVersions versions;
+    /// The login may read but not write ("Du kan läsa men inte spara"); a save is refused.
+    bool readOnly = false;
+    /// Read through the consultant's views: personal fields are empty and the photos' image
+    /// bytes cannot be read. No versions are read (nothing can be saved).
+    bool withoutPersonal = false;
 };
 
 /// A field whose value in the database differs from ours ("geom" for the geometry).
@@ -60,10 +71,28 @@ Result<SharedProject> openSharedProject(const std::string& url, const LayerCatal
 /// Writes the changes in one transaction. Each written or removed feature that was read
 /// carries its version; when someone else changed or deleted it since, the database refuses
 /// and nothing is saved: the error (ErrorCode::Conflict) names the first conflict and
-/// `conflicts` (when given) receives all of them. On success `versions` holds the new ones.
+/// `conflicts` (when given) receives all of them.
+/// A new feature (one without a version) is never a conflict: it gets its id from the
+/// table's sequence, as do the photos of new features, and links and photos are written
+/// with those ids. Links others added to features we did not read are kept.
+/// On success `versions` holds the new versions (new features under their new ids, at 1)
+/// and `assigned` (when given) the ids the database gave: pass them to applyAssignedIds.
 Result<void> saveSharedChanges(const std::string& url, const Project& project,
                                const ChangeSet& changes, FeatureVersions& versions,
-                               std::vector<FeatureConflict>* conflicts = nullptr);
+                               std::vector<FeatureConflict>* conflicts = nullptr,
+                               AssignedIds* assigned = nullptr);
+
+/// The id a feature of `table` (or a photo, for kPhotoTable) has after `assigned`: the
+/// stored one, or `id` itself when it was not renamed.
+FeatureId assignedId(const AssignedIds& assigned, std::string_view table, FeatureId id);
+
+/// Renames the ends of links and the photos (their ids and features) per `assigned`;
+/// the order of the lists is kept.
+void renumberLinks(std::vector<MeasureLink>& links, const AssignedIds& assigned);
+void renumberPhotos(std::vector<Photo>& photos, const AssignedIds& assigned);
+
+/// Renames features, links and photos of `project` per `assigned` (after a save).
+void applyAssignedIds(Project& project, const AssignedIds& assigned);
 
 /// The user keeps the other editor's feature: it replaces ours in `project` (or ours goes,
 /// when they deleted it) and our change is dropped from `changes`.
