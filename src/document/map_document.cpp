@@ -50,12 +50,20 @@ MapDocument::MapDocument(LayerCatalog catalog, QObject* parent)
 }
 
 void MapDocument::setProject(Project project, std::filesystem::path path) {
+    m_databaseUrl.clear();
+    m_versions.clear();
+    m_conflicts.clear();
+    m_readOnly = false;
     std::filesystem::path photoSource = path;
     replaceProject(std::move(project), std::move(path), std::move(photoSource), false);
 }
 
 void MapDocument::setRecoveredProject(Project project, std::filesystem::path path,
                                       std::filesystem::path recoveryFile) {
+    m_databaseUrl.clear();
+    m_versions.clear();
+    m_conflicts.clear();
+    m_readOnly = false;
     replaceProject(std::move(project), std::move(path), std::move(recoveryFile), true);
 }
 
@@ -274,6 +282,9 @@ ProjectSnapshot MapDocument::snapshot() const {
 }
 
 Result<void> MapDocument::save() {
+    if (isShared()) {
+        return saveShared();
+    }
     if (m_fullSaveNeeded) {
         return saveAs(m_path);
     }
@@ -297,13 +308,17 @@ Result<void> MapDocument::saveAs(const std::filesystem::path& path) {
         return saved;
     }
     m_path = path;
+    m_databaseUrl.clear(); // from now on a file of its own
+    m_versions.clear();
+    m_conflicts.clear();
+    m_readOnly = false;
     markSaved();
     return {};
 }
 
 void MapDocument::markSaved() {
     m_changes.clear();
-    m_photoSource = m_path;
+    m_photoSource = isShared() ? std::filesystem::path(m_databaseUrl) : m_path;
     if (std::exchange(m_fullSaveNeeded, false) && m_undo.isClean()) {
         emit modifiedChanged(false); // the stack was clean already: it will not say so
     }

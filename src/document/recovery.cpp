@@ -1,9 +1,11 @@
 #include "tryggkarta/document/recovery.h"
 
+#include "tryggkarta/io/database_location.h"
 #include "tryggkarta/io/project_store.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -23,11 +25,74 @@ QString toQString(const fs::path& path) {
     return QString::fromStdString(path.string());
 }
 
+template <typename Id>
+QJsonArray idArray(const std::set<Id>& ids) {
+    QJsonArray array;
+    for (Id id : ids) {
+        array.append(static_cast<qint64>(toInt(id)));
+    }
+    return array;
+}
+
+template <typename Id>
+std::set<Id> idSet(const QJsonValue& value) {
+    std::set<Id> ids;
+    for (const QJsonValue& id : value.toArray()) {
+        ids.insert(Id{id.toInteger()});
+    }
+    return ids;
+}
+
+QJsonObject sharedJson(const SharedEdits& edits) {
+    QJsonObject layers;
+    for (const auto& [name, changes] : edits.changes.layers) {
+        QJsonObject versions;
+        if (auto known = edits.versions.find(name); known != edits.versions.end()) {
+            for (auto [id, version] : known->second) {
+                versions[QString::number(toInt(id))] = static_cast<qint64>(version);
+            }
+        }
+        layers[QString::fromStdString(name)] = QJsonObject{
+            {QStringLiteral("written"), idArray(changes.written)},
+            {QStringLiteral("removed"), idArray(changes.removed)},
+            {QStringLiteral("versions"), versions}};
+    }
+    return QJsonObject{{QStringLiteral("layers"), layers},
+                       {QStringLiteral("photosWritten"), idArray(edits.changes.photos.written)},
+                       {QStringLiteral("photosRemoved"), idArray(edits.changes.photos.removed)},
+                       {QStringLiteral("links"), edits.changes.linksChanged},
+                       {QStringLiteral("metadata"), edits.changes.metadataChanged}};
+}
+
+SharedEdits sharedFromJson(const QJsonObject& object) {
+    SharedEdits edits;
+    const QJsonObject layers = object.value(QStringLiteral("layers")).toObject();
+    for (auto it = layers.begin(); it != layers.end(); ++it) {
+        const std::string name = it.key().toStdString();
+        const QJsonObject layer = it.value().toObject();
+        auto& changes = edits.changes.layers[name];
+        changes.written = idSet<FeatureId>(layer.value(QStringLiteral("written")));
+        changes.removed = idSet<FeatureId>(layer.value(QStringLiteral("removed")));
+        const QJsonObject versions = layer.value(QStringLiteral("versions")).toObject();
+        for (auto v = versions.begin(); v != versions.end(); ++v) {
+            edits.versions[name][FeatureId{v.key().toLongLong()}] = v.value().toInteger();
+        }
+    }
+    edits.changes.photos.written = idSet<PhotoId>(object.value(QStringLiteral("photosWritten")));
+    edits.changes.photos.removed = idSet<PhotoId>(object.value(QStringLiteral("photosRemoved")));
+    edits.changes.linksChanged = object.value(QStringLiteral("links")).toBool();
+    edits.changes.metadataChanged = object.value(QStringLiteral("metadata")).toBool();
+    return edits;
+}
+
 QByteArray sidecarJson(const RecoveryInfo& info) {
     QJsonObject object;
     object[QStringLiteral("original")] = toQString(info.original);
     object[QStringLiteral("written")] = info.written.toString(Qt::ISODateWithMs);
     object[QStringLiteral("undoSteps")] = info.undoSteps;
+    if (info.shared) {
+        object[QStringLiteral("shared")] = sharedJson(*info.shared);
+    }
     return QJsonDocument(object).toJson();
 }
 
@@ -50,6 +115,9 @@ std::optional<RecoveryInfo> readSidecar(const fs::path& file) {
                       QDateTime::fromString(object.value(QStringLiteral("written")).toString(),
                                             Qt::ISODateWithMs),
                       object.value(QStringLiteral("undoSteps")).toInt()};
+    if (object.contains(QStringLiteral("shared"))) {
+        info.shared = sharedFromJson(object.value(QStringLiteral("shared")).toObject());
+    }
     if (info.original.empty() || !info.written.isValid()) {
         return std::nullopt;
     }
@@ -123,6 +191,9 @@ fs::path defaultRecoveryFolder() {
 }
 
 fs::path recoveryKey(const fs::path& project) {
+    if (isDatabaseLocation(project.string())) {
+        return withoutPassword(project.string()); // never a password on disk
+    }
     std::error_code ec;
     fs::path absolute = fs::absolute(project, ec);
     fs::path resolved = fs::weakly_canonical(absolute, ec);
@@ -135,7 +206,10 @@ RecoveryFiles recoveryFilesFor(const fs::path& folder, const fs::path& project) 
         QCryptographicHash::hash(QByteArray::fromStdString(key.string()), QCryptographicHash::Sha1)
             .toHex()
             .left(kHashCharacters);
-    const std::string name = key.stem().string() + "-" + hash.toStdString();
+    const std::string base =
+        isDatabaseLocation(key.string()) ? parseDatabaseLocation(key.string()).database
+                                         : key.stem().string();
+    const std::string name = base + "-" + hash.toStdString();
     return RecoveryFiles{folder / (name + ".gpkg"), folder / (name + ".json")};
 }
 
@@ -232,6 +306,9 @@ bool RecoveryWriter::writeNow() {
     m_jobTaken = QDateTime::currentDateTime();
     m_jobRemovals = m_removals;
     RecoveryInfo info{recoveryKey(m_project), m_jobTaken, m_document.undoStack().index()};
+    if (m_document.isShared()) {
+        info.shared = m_document.sharedEdits();
+    }
     auto files = recoveryFilesFor(m_folder, m_project);
     if (m_document.needsFullSave()) { // recovered: the edits are not relative to the file
         m_job.setFuture(QtConcurrent::run(

@@ -12,6 +12,7 @@
 #include "walk_panel.h"
 #include "analysis_actions.h"
 #include "exchange_actions.h"
+#include "database_actions.h"
 #include "layer_panel.h"
 #include "lighting_controller.h"
 #include "lighting_panel.h"
@@ -245,7 +246,10 @@ void MainWindow::createActions() {
     connect(m_about, &QAction::triggered, this, &MainWindow::about);
 
     m_fileMenu = menuBar()->addMenu(QString());
-    m_fileMenu->addActions({m_new, m_open});
+    m_database = new DatabaseActions(
+        m_document, *m_recovery, *this, [this] { return maybeSave(); }, [this] { return saveAs(); });
+    connect(m_database, &DatabaseActions::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    m_fileMenu->addActions({m_new, m_open, m_database->openAction()});
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addActions({m_save, m_saveAs});
     QAction* exportsBefore = m_fileMenu->addSeparator();
@@ -374,6 +378,8 @@ void MainWindow::retranslate() {
     m_addData->setStatusTip(tr("Visa en kartfil (vektor eller ortofoto) ovanpå projektet"));
     m_exchange->setLanguage(m_language);
     m_exchange->retranslate();
+    m_database->setLanguage(m_language);
+    m_database->retranslate();
     m_analysis->setLanguage(m_language);
     m_analysis->retranslate();
     m_editMenu->retranslate();
@@ -456,6 +462,11 @@ void MainWindow::updateTitle() {
     QString name = m_document.hasProject()
                        ? QString::fromStdString(m_document.path().filename().string())
                        : tr("Inget projekt");
+    if (m_document.isShared()) {
+        name = m_document.isReadOnly()
+                   ? tr("%1 (gemensam databas, endast läsning)").arg(sharedProjectName(m_document.path()))
+                   : tr("%1 (gemensam databas)").arg(sharedProjectName(m_document.path()));
+    }
     setWindowTitle(QStringLiteral("%1%2 — Tryggkarta").arg(name, m_document.isModified() ? "*" : ""));
 }
 
@@ -542,6 +553,9 @@ void MainWindow::openProjectDialog() {
 bool MainWindow::save() {
     if (!m_document.hasProject()) {
         return saveAs();
+    }
+    if (m_document.isShared()) {
+        return m_database->save();
     }
     if (auto saved = m_document.save(); !saved) {
         return askAfterSaveFailure(m_document.path(), saved.error(), this) && saveAs();

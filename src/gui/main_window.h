@@ -17,6 +17,7 @@ class AttributeTablePanel;
 class EditMenu;
 class AnalysisActions;
 class ExchangeActions;
+class DatabaseActions;
 class FeatureEditing;
 class LightingController;
 class LightingPanel;
@@ -64,6 +65,7 @@ public:
     [[nodiscard]] RasterDetail* rasterDetail() const { return m_rasterDetail; }
     [[nodiscard]] GpsTracker* gps() const { return m_gps.get(); }
     [[nodiscard]] RecoveryWriter& recovery() const { return *m_recovery; }
+    [[nodiscard]] DatabaseActions* database() const { return m_database; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -148,6 +150,7 @@ private:
     QAction* m_save = nullptr;
     QAction* m_saveAs = nullptr;
     ExchangeActions* m_exchange = nullptr;
+    DatabaseActions* m_database = nullptr;
     AnalysisActions* m_analysis = nullptr;
     QAction* m_addData = nullptr;
     QAction* m_quit = nullptr;

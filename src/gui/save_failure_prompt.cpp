@@ -1,5 +1,8 @@
 #include "save_failure_prompt.h"
 
+#include "tryggkarta/io/database_location.h"
+#include "tryggkarta/io/shared_store.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QMessageBox>
@@ -57,10 +60,28 @@ bool offersSaveAs(SaveFailure failure) {
            failure == SaveFailure::DiskFull;
 }
 
+/// A shared project's database could not take the changes (no connection, no right to
+/// write, a constraint): PostgreSQL's words say which.
+QString databaseFailureText(const std::filesystem::path& location, const Error& error) {
+    const DatabaseLocation where = parseDatabaseLocation(location.string());
+    return QCoreApplication::translate("SaveFailure",
+                                       "Databasen %1 på %2 tog inte emot ändringarna: %3")
+               .arg(QString::fromStdString(where.database), QString::fromStdString(where.host),
+                    QString::fromStdString(error.describe())) +
+           QLatin1Char('\n') +
+           QCoreApplication::translate(
+               "SaveFailure",
+               "Dina ändringar finns kvar i programmet och i återställningskopian. Försök igen "
+               "när förbindelsen fungerar, eller spara en kopia som fil med Spara som.");
+}
+
 } // namespace
 
 QString saveFailureText(const std::filesystem::path& file, SaveFailure failure,
                         const Error& error) {
+    if (isDatabaseLocation(file.string())) {
+        return databaseFailureText(file, error);
+    }
     QString text =
         what(failure).arg(QDir::toNativeSeparators(QString::fromStdString(file.string())));
     if (failure == SaveFailure::Other) {
@@ -80,7 +101,7 @@ bool askAfterSaveFailure(const std::filesystem::path& file, const Error& error, 
                     saveFailureText(file, failure, error), QMessageBox::NoButton, parent);
     box.setDetailedText(QString::fromStdString(error.describe()));
     QPushButton* saveAs =
-        offersSaveAs(failure)
+        offersSaveAs(failure) || isDatabaseLocation(file.string())
             ? box.addButton(QCoreApplication::translate("SaveFailure", "Spara som…"),
                             QMessageBox::AcceptRole)
             : nullptr;

@@ -6,6 +6,7 @@
 #include "tryggkarta/core/project.h"
 #include "tryggkarta/document/feature_edit.h"
 #include "tryggkarta/io/layer_definitions.h"
+#include "tryggkarta/io/shared_store.h"
 #include "tryggkarta/render/map_scene.h"
 
 #include <QObject>
@@ -62,6 +63,13 @@ struct FeatureWithPhotos {
     std::vector<Photo> photos; ///< read with readPhotoFile: their bytes set
 };
 
+/// A shared project's unsaved edits and the versions of the features they change, as a
+/// recovery copy keeps them: enough to bring them back onto the database's current state.
+struct SharedEdits {
+    ChangeSet changes;
+    FeatureVersions versions; ///< only the changed features that were read from the database
+};
+
 class EditCommand;
 
 class MapDocument : public QObject {
@@ -76,8 +84,35 @@ public:
     /// not in memory are read from `recoveryFile` until then.
     void setRecoveredProject(Project project, std::filesystem::path path,
                              std::filesystem::path recoveryFile);
+    /// Takes a project read from a shared database (see openSharedProject). Saves go back to
+    /// `url` (a "PG:" connection string), each feature checked against the version it was
+    /// read at. path() is then the connection string without its password.
+    void setSharedProject(SharedProject shared, const std::string& url);
+    /// Brings the edits of a recovery copy back onto the database's current state `fresh`:
+    /// the features, links and photos the edits changed are taken from `copy` (a project read
+    /// from the copy file `copyFile`), the rest as the database has them now. The document
+    /// is modified from the start; the next save checks the edits against `edits.versions`,
+    /// so what someone else changed meanwhile comes up as a conflict, never overwritten.
+    Result<void> setRecoveredSharedProject(SharedProject fresh, const std::string& url,
+                                           const Project& copy,
+                                           const std::filesystem::path& copyFile,
+                                           const SharedEdits& edits);
+    /// What a recovery copy of a shared project must keep besides the data.
+    [[nodiscard]] SharedEdits sharedEdits() const;
     [[nodiscard]] bool hasProject() const { return !m_path.empty(); }
+    /// The project file, or for a shared project its database without the password.
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    /// Whether the project lives in a shared database rather than in a file.
+    [[nodiscard]] bool isShared() const { return !m_databaseUrl.empty(); }
+    /// A shared project whose login may read it but not save to it (a consultant).
+    [[nodiscard]] bool isReadOnly() const { return m_readOnly; }
+    /// After a save refused with ErrorCode::Conflict: the features someone else changed or
+    /// deleted since they were read (those saved with our very values are settled already).
+    [[nodiscard]] const std::vector<FeatureConflict>& conflicts() const { return m_conflicts; }
+    /// Settles a conflict of the last save. Keeping theirs puts their feature in place of ours
+    /// as one undo step (their deletion removes ours); keeping ours makes the next save
+    /// overwrite theirs (or delete it, or write ours anew when they deleted it).
+    Result<void> resolveConflict(const FeatureConflict& conflict, bool keepTheirs);
     [[nodiscard]] const Crs& crs() const { return m_crs; }
     [[nodiscard]] const LayerCatalog& catalog() const { return m_catalog; }
     /// True when the data differs from the file: undoing back to the saved state clears it
@@ -184,9 +219,12 @@ public:
     [[nodiscard]] ProjectSnapshot snapshot() const;
 
     /// Writes unsaved changes to the project file, in one transaction (the whole project,
-    /// atomically, when needsFullSave()).
+    /// atomically, when needsFullSave()). A shared project's changes go to its database in
+    /// one transaction; when someone else changed the same features the save is refused
+    /// (ErrorCode::Conflict), nothing is written and conflicts() lists them.
     Result<void> save();
-    /// Writes the whole project to `path` (atomically) and continues there.
+    /// Writes the whole project to `path` (atomically) and continues there (a shared
+    /// project becomes a file of its own).
     Result<void> saveAs(const std::filesystem::path& path);
 
 signals:
@@ -212,6 +250,9 @@ private:
                         std::filesystem::path photoSource, bool fullSaveNeeded);
     /// After a successful write to m_path: nothing left to save.
     void markSaved();
+    Result<void> saveShared();
+    /// Gives features, links and photos the ids the database assigned to new features.
+    void renumber(const AssignedIds& assigned);
     [[nodiscard]] Result<void> check(FeatureEdit& edit) const;
     /// Applies an edit forwards (redo) or backwards (undo); assigns ids to added features
     /// the first time, so that a redo brings back the same ids.
@@ -223,6 +264,10 @@ private:
     LayerCatalog m_catalog;
     std::filesystem::path m_path;
     std::filesystem::path m_photoSource; ///< m_path, or the recovery copy a project came from
+    std::string m_databaseUrl;           ///< a shared project's connection, with the password
+    FeatureVersions m_versions;          ///< a shared project's features as last read or saved
+    std::vector<FeatureConflict> m_conflicts;
+    bool m_readOnly = false;
     bool m_fullSaveNeeded = false;
     Crs m_crs;
     std::vector<DocumentLayer> m_layers;

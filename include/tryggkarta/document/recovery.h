@@ -27,6 +27,9 @@ struct RecoveryInfo {
     std::filesystem::path original; ///< the project file, absolute
     QDateTime written;              ///< when the data was taken from the document
     int undoSteps = 0;              ///< steps on the undo stack then
+    /// For a project shared in a database: the edits and the versions they build on (the
+    /// copy holds the whole project as it was then, see MapDocument::setRecoveredSharedProject).
+    std::optional<SharedEdits> shared = std::nullopt;
 };
 
 /// A recovery copy found for a project.
@@ -38,7 +41,8 @@ struct RecoveryCopy {
 /// AppDataLocation/recovery.
 [[nodiscard]] std::filesystem::path defaultRecoveryFolder();
 
-/// The project file as recovery copies name it: absolute, symbolic links resolved.
+/// The project file as recovery copies name it: absolute, symbolic links resolved. A shared
+/// project's database location (without password) is its own name.
 [[nodiscard]] std::filesystem::path recoveryKey(const std::filesystem::path& project);
 
 /// Where the copy of `project` lives in `folder`: "<base name>-<hash of the absolute path>",

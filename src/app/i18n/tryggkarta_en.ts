@@ -55,6 +55,10 @@
         <source>Ta bort foto</source>
         <translation>Remove photo</translation>
     </message>
+    <message>
+        <source>Ta den andras ändring</source>
+        <translation>Take the other editor&apos;s change</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -159,6 +163,14 @@
     <message>
         <source>Stäng</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Databasen %1 på %2 tog inte emot ändringarna: %3</source>
+        <translation>The database %1 on %2 did not take the changes: %3</translation>
+    </message>
+    <message>
+        <source>Dina ändringar finns kvar i programmet och i återställningskopian. Försök igen när förbindelsen fungerar, eller spara en kopia som fil med Spara som.</source>
+        <translation>Your changes are kept in the program and in the recovery copy. Try again when the connection works, or save a copy as a file with Save As.</translation>
     </message>
 </context>
 <context>
@@ -482,6 +494,186 @@
     <message>
         <source>(flera värden)</source>
         <translation>(several values)</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::ConflictDialog</name>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>annan form</source>
+        <translation>other shape</translation>
+    </message>
+    <message>
+        <source>Läge/form</source>
+        <translation>Position/shape</translation>
+    </message>
+    <message>
+        <source>Någon annan har ändrat samma objekt</source>
+        <translation>Someone else has changed the same features</translation>
+    </message>
+    <message numerus="yes">
+        <source>Medan du arbetade har någon annan sparat ändringar i %n av de objekt du ändrat. Ingenting har sparats ännu. Välj för varje objekt om din ändring eller den andras ska gälla; sedan sparas allt.</source>
+        <translation>
+            <numerusform>While you worked, someone else saved changes to %n of the features you changed. Nothing has been saved yet. Choose for each feature whether your change or theirs applies; then everything is saved.</numerusform>
+            <numerusform>While you worked, someone else saved changes to %n of the features you changed. Nothing has been saved yet. Choose for each feature whether your change or theirs applies; then everything is saved.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Objekt och fält</source>
+        <translation>Feature and field</translation>
+    </message>
+    <message>
+        <source>Din ändring</source>
+        <translation>Your change</translation>
+    </message>
+    <message>
+        <source>Den andras</source>
+        <translation>The other editor&apos;s</translation>
+    </message>
+    <message>
+        <source>Behåll</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Behåll alla mina</source>
+        <translation>Keep all mine</translation>
+    </message>
+    <message>
+        <source>Ta alla deras</source>
+        <translation>Take all theirs</translation>
+    </message>
+    <message>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 nr %2</source>
+        <translation>%1 no. %2</translation>
+    </message>
+    <message>
+        <source>borttaget av dig</source>
+        <translation>deleted by you</translation>
+    </message>
+    <message>
+        <source>ändrat av dig</source>
+        <translation>changed by you</translation>
+    </message>
+    <message>
+        <source>borttaget av någon annan</source>
+        <translation>deleted by someone else</translation>
+    </message>
+    <message>
+        <source>ändrat av någon annan</source>
+        <translation>changed by someone else</translation>
+    </message>
+    <message>
+        <source>Min ändring</source>
+        <translation>My change</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::DatabaseActions</name>
+    <message>
+        <source>%1 på %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <source>Öppna från &amp;databas…</source>
+        <translation>Open from &amp;database…</translation>
+    </message>
+    <message>
+        <source>Öppna ett gemensamt projekt som flera arbetar i samtidigt</source>
+        <translation>Open a shared project that several people work in at the same time</translation>
+    </message>
+    <message>
+        <source>Öppnar projektet i databasen…</source>
+        <translation>Opening the project in the database…</translation>
+    </message>
+    <message>
+        <source>Avbrutet</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Databasen kunde inte öppnas</source>
+        <translation>The database could not be opened</translation>
+    </message>
+    <message>
+        <source>Öppnade %1</source>
+        <translation>Opened %1</translation>
+    </message>
+    <message>
+        <source>Återställningskopian kunde inte läsas</source>
+        <translation>The recovery copy could not be read</translation>
+    </message>
+    <message>
+        <source>Osparade ändringar återställda: spara för att föra in dem i databasen</source>
+        <translation>Unsaved changes recovered: save to put them into the database</translation>
+    </message>
+    <message>
+        <source>Sparat i databasen</source>
+        <translation>Saved in the database</translation>
+    </message>
+    <message>
+        <source>Inte sparat: ändringarna finns kvar</source>
+        <translation>Not saved: the changes are kept</translation>
+    </message>
+    <message>
+        <source>Projektet kunde inte sparas</source>
+        <translation>The project could not be saved</translation>
+    </message>
+</context>
+<context>
+    <name>trygg::DatabaseDialog</name>
+    <message>
+        <source>Öppna från databas</source>
+        <translation>Open from database</translation>
+    </message>
+    <message>
+        <source>Ett gemensamt projekt i en PostgreSQL-databas med PostGIS, som kommunen, polisen och andra arbetar i samtidigt. Fråga den som har hand om databasen efter uppgifterna.</source>
+        <translation>A shared project in a PostgreSQL database with PostGIS that the municipality, the police and others work in at the same time. Ask whoever looks after the database for these details.</translation>
+    </message>
+    <message>
+        <source>Lösenordet sparas inte.</source>
+        <translation>The password is not saved.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Databas:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>&amp;Användare:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Lösenord:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Öppna</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Fyll i server, databas och användare, utan mellanslag eller citattecken.</source>
+        <translation>Fill in server, database and user, without spaces or quotes.</translation>
     </message>
 </context>
 <context>
@@ -2030,6 +2222,10 @@ planned</translation>
     <message>
         <source>Belysningsanalys</source>
         <translation>Lighting analysis</translation>
+    </message>
+    <message>
+        <source>%1 (gemensam databas)</source>
+        <translation>%1 (shared database)</translation>
     </message>
 </context>
 <context>

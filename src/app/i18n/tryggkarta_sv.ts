@@ -70,6 +70,16 @@
     </message>
 </context>
 <context>
+    <name>trygg::ConflictDialog</name>
+    <message numerus="yes">
+        <source>Medan du arbetade har någon annan sparat ändringar i %n av de objekt du ändrat. Ingenting har sparats ännu. Välj för varje objekt om din ändring eller den andras ska gälla; sedan sparas allt.</source>
+        <translation>
+            <numerusform>Medan du arbetade har någon annan sparat ändringar i %n av de objekt du ändrat. Ingenting har sparats ännu. Välj för varje objekt om din ändring eller den andras ska gälla; sedan sparas allt.</numerusform>
+            <numerusform>Medan du arbetade har någon annan sparat ändringar i %n av de objekt du ändrat. Ingenting har sparats ännu. Välj för varje objekt om din ändring eller den andras ska gälla; sedan sparas allt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>trygg::EditMenu</name>
     <message numerus="yes">
         <source>Ta bort %n markerade objekt? Det går att ångra.</source>
