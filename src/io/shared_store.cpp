@@ -9,6 +9,7 @@
 #include "tryggkarta/io/shared_database.h"
 
 #include <algorithm>
+#include <set>
 
 namespace trygg {
 namespace {
@@ -236,27 +237,61 @@ Result<void> assignIds(GDALDataset& dataset, const std::string& table,
     return {};
 }
 
-/// The photos of new features are new photos: the ids the client counted for them may
-/// already be another editor's, so they get ids from the photo table's sequence too. The
-/// photo table's writer inserts them with explicit ids, after which GDAL moves the sequence
-/// back to max(fid): editors taking photo ids therefore take turns (the lock is held until
-/// commit), so no uncommitted id can be handed out twice.
-Result<void> assignPhotoIds(GDALDataset& dataset, const Project& project, const ChangeSet& changes,
-                            AssignedIds& assigned) {
-    std::vector<FeatureId> ids;
+/// The ids of the written photos that the database holds as ours: the same id with the
+/// same feature and file name. Any other written photo is new, or its id is another
+/// editor's (both counted the next free id): it must not overwrite that row.
+Result<std::set<std::int64_t>> storedAsOurs(GDALDataset& dataset, const Project& project,
+                                            const ChangeSet& changes) {
+    std::string rows;
     for (const Photo& photo : project.photos) {
-        auto layer = assigned.find(photo.layer);
-        if (changes.photos.written.contains(photo.id) && layer != assigned.end() &&
-            layer->second.contains(photo.feature)) {
-            ids.push_back(FeatureId{toInt(photo.id)});
+        if (changes.photos.written.contains(photo.id)) {
+            rows += std::string(rows.empty() ? "" : ", ") + "(" + std::to_string(toInt(photo.id)) +
+                    ", " + gdal::quoteLiteral(photo.layer) + ", " +
+                    std::to_string(toInt(photo.feature)) + ", " +
+                    gdal::quoteLiteral(photo.fileName) + ")";
         }
     }
-    if (ids.empty()) {
+    if (rows.empty()) {
+        return std::set<std::int64_t>();
+    }
+    auto ours = gdal::queryColumn(dataset,
+                                  "SELECT fid FROM " + std::string(kPhotoTable) +
+                                      " WHERE (fid, lager, objekt, filnamn) IN (VALUES " + rows +
+                                      ")",
+                                  std::string(kPhotoTable));
+    if (!ours) {
+        return std::unexpected(ours.error());
+    }
+    return std::set<std::int64_t>(ours->begin(), ours->end());
+}
+
+/// New photos get ids from the photo table's sequence: the ids the client counted for them
+/// may already be another editor's. The photo table's writer inserts them with explicit
+/// ids, after which GDAL moves the sequence back to max(fid): editors taking photo ids
+/// therefore take turns (the lock is held until commit), so no uncommitted id can be handed
+/// out twice. The lock comes first, so that the check of which photos are ours sees every
+/// committed photo.
+Result<void> assignPhotoIds(GDALDataset& dataset, const Project& project, const ChangeSet& changes,
+                            AssignedIds& assigned) {
+    if (changes.photos.written.empty()) {
         return {};
     }
     if (auto locked = gdal::executeSql(dataset, "SELECT pg_advisory_xact_lock(736483)", "lock");
         !locked) {
         return locked;
+    }
+    auto ours = storedAsOurs(dataset, project, changes);
+    if (!ours) {
+        return std::unexpected(ours.error());
+    }
+    std::vector<FeatureId> ids;
+    for (const Photo& photo : project.photos) {
+        auto layer = assigned.find(photo.layer);
+        const bool ofNewFeature = layer != assigned.end() && layer->second.contains(photo.feature);
+        if (changes.photos.written.contains(photo.id) &&
+            (ofNewFeature || !ours->contains(toInt(photo.id)))) {
+            ids.push_back(FeatureId{toInt(photo.id)});
+        }
     }
     std::sort(ids.begin(), ids.end());
     return assignIds(dataset, std::string(kPhotoTable), ids, assigned);

@@ -307,3 +307,37 @@ TEST_CASE("two walk teams adding observations to a shared document both save, re
     REQUIRE(bo->save());
     CHECK(storedText(db, static_cast<int>(toInt(bosId)), "beskrivn") == "Bos lag, rättad");
 }
+
+TEST_CASE("two editors photographing existing observations both keep their photos") {
+    TRYGG_REQUIRE_PG_SERVER(server);
+    TwoEditors editors(*server);
+    const TestDatabase& db = editors.db;
+    auto photoOf = [](const std::string& name, const std::string& bytes) {
+        Photo photo;
+        photo.fileName = name;
+        photo.mimeType = "image/jpeg";
+        photo.data = std::make_shared<const std::string>(bytes);
+        photo.byteSize = static_cast<std::int64_t>(bytes.size());
+        return photo;
+    };
+    auto annas = editors.anna->addPhotos("observationer", FeatureId{2},
+                                         {photoOf("anna.jpg", "\xff\xd8" "anna\xff\xd9")});
+    auto bos = editors.bo->addPhotos("observationer", FeatureId{3},
+                                     {photoOf("bo.jpg", "\xff\xd8" "bo\xff\xd9")});
+    REQUIRE(annas);
+    REQUIRE(bos);
+    CHECK(annas->front() == bos->front()); // both counted the next free photo id
+    REQUIRE(editors.anna->save());
+    auto saved = editors.bo->save();
+    INFO((saved ? "" : saved.error().describe()));
+    REQUIRE(saved);
+    CHECK(trygg::test::queryRows(db.url(), "SELECT fid, objekt, filnamn FROM trygg_foto ORDER BY fid") ==
+          std::vector<std::string>{"1|1|lykta.jpg", "2|2|anna.jpg", "3|3|bo.jpg"});
+    // Bo's photo is known by its stored id, and its bytes read back from the database.
+    const Photo& mine = editors.bo->photos().back();
+    CHECK(mine.fileName == "bo.jpg");
+    CHECK(mine.id == PhotoId{3});
+    auto bytes = readPhotoData(db.url(), PhotoId{3});
+    REQUIRE(bytes);
+    CHECK(*bytes == "\xff\xd8" "bo\xff\xd9");
+}
