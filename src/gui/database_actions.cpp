@@ -9,6 +9,7 @@
 #include "tryggkarta/io/database_location.h"
 
 #include <QAction>
+#include <QGuiApplication>
 #include <QKeySequence>
 #include <QMessageBox>
 #include <QPushButton>
@@ -107,7 +108,9 @@ bool DatabaseActions::save() {
         return box.clickedButton() == saveAs && m_saveAsFile();
     }
     for (;;) {
+        QGuiApplication::setOverrideCursor(Qt::WaitCursor); // one transaction, usually quick
         auto saved = m_document.save();
+        QGuiApplication::restoreOverrideCursor();
         if (saved) {
             emit message(tr("Sparat i databasen"));
             return true;
