@@ -63,7 +63,7 @@ const Layer* MapDocument::layer(std::string_view name) const {
 
 bool MapDocument::isEditable(std::string_view name) const {
     const Layer* data = layer(name);
-    return data != nullptr && data->definition().group == kThematicGroup;
+    return !m_readOnly && data != nullptr && data->definition().group == kThematicGroup;
 }
 
 std::vector<FeatureId> MapDocument::measuresAnswering(FeatureId observation) const {

@@ -341,3 +341,23 @@ TEST_CASE("two editors photographing existing observations both keep their photo
     REQUIRE(bytes);
     CHECK(*bytes == "\xff\xd8" "bo\xff\xd9");
 }
+
+TEST_CASE("a consultant's shared document is read-only and without personal values") {
+    TRYGG_REQUIRE_PG_SERVER(server);
+    TestDatabase db(*server);
+    TempDir dir;
+    prepare(db, dir);
+    REQUIRE(db.createLogin("konsult", "k0nsult", sharedRoles(db.url()).consultant) == "");
+    auto consultant = openDocument(db.urlAs("konsult", "k0nsult"));
+    CHECK(consultant->isShared());
+    CHECK(consultant->isReadOnly());
+    CHECK(consultant->layer("observationer")->size() == 3);
+    CHECK(textIn(*consultant, FeatureId{1}, "rapportor") == "");
+    CHECK(textIn(*consultant, FeatureId{1}, "kategori") == "belysning");
+    CHECK_FALSE(consultant->isEditable("observationer"));
+    const LayerDef& def = consultant->layer("observationer")->definition();
+    std::vector<std::optional<Value>> values(def.fields.size());
+    values[*def.fieldIndex("beskrivn")] = Value{std::string("ändrad")};
+    CHECK_FALSE(consultant->setValues("observationer", {FeatureId{1}}, values));
+    CHECK_FALSE(consultant->isModified());
+}

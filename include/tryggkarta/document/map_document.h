@@ -162,7 +162,8 @@ public:
     // Data ---------------------------------------------------------------------------
     /// A layer's current data; null when there is no such layer. Valid until the next change.
     [[nodiscard]] const Layer* layer(std::string_view name) const;
-    /// Thematic layers of the project can be edited; the base map and added files cannot.
+    /// Thematic layers of the project can be edited; the base map and added files cannot,
+    /// nor anything of a shared project the login may only read.
     [[nodiscard]] bool isEditable(std::string_view name) const;
     [[nodiscard]] const std::vector<MeasureLink>& links() const { return m_links; }
     /// The measures that answer an observation, and the observations a measure answers.
