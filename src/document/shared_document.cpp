@@ -110,18 +110,7 @@ void MapDocument::renumber(const AssignedIds& assigned) {
         if (ids.empty() || !index) {
             continue;
         }
-        Layer& data = writableLayer(*index);
-        std::vector<Feature> moved; // all out first: a new id may be another's old one
-        for (const auto& entry : ids) {
-            if (const Feature* feature = data.find(entry.first)) {
-                moved.push_back(*feature);
-                data.remove(entry.first);
-            }
-        }
-        for (Feature& feature : moved) {
-            feature.id = assignedId(assigned, name, feature.id);
-            data.add(std::move(feature));
-        }
+        renumberFeatures(writableLayer(*index), ids);
         if (m_selection.layer == name) {
             for (FeatureId& id : m_selection.ids) {
                 id = assignedId(assigned, name, id);
@@ -129,10 +118,7 @@ void MapDocument::renumber(const AssignedIds& assigned) {
             std::ranges::sort(m_selection.ids);
         }
     }
-    renumberLinks(m_links, assigned);
-    std::ranges::sort(m_links);
-    renumberPhotos(m_photos, assigned);
-    std::ranges::sort(m_photos, {}, [](const Photo& p) { return toInt(p.id); });
+    renumberReferences(m_links, m_photos, assigned);
     // The undo steps name the ids the features and photos had: they cannot be undone now.
     m_undo.clear();
     for (const auto& entry : assigned) {

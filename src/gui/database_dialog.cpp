@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -94,11 +95,15 @@ void DatabaseDialog::accept() {
     const DatabaseLocation typed = location();
     auto connection = connectionString(typed);
     if (!connection) {
-        QLineEdit* field = typed.host.empty() || typed.host.find(' ') != std::string::npos
-                               ? m_host
-                           : typed.database.empty() || typed.database.find(' ') != std::string::npos
-                               ? m_database
-                               : m_user;
+        // Focus goes to the first name libpq could not read back (see connectionString).
+        const QRegularExpression unreadable(QStringLiteral("^$|[\\s'\"\\\\]"));
+        QLineEdit* field = m_user;
+        for (QLineEdit* name : {m_host, m_database, m_user}) {
+            if (unreadable.match(name->text().trimmed()).hasMatch()) {
+                field = name;
+                break;
+            }
+        }
         m_problem->setText(tr("Fyll i server, databas och användare, utan mellanslag eller "
                               "citattecken."));
         m_problem->show();

@@ -707,29 +707,36 @@ void renumberPhotos(std::vector<Photo>& photos, const AssignedIds& assigned) {
     }
 }
 
-void applyAssignedIds(Project& project, const AssignedIds& assigned) {
-    for (const auto& [name, ids] : assigned) {
-        Layer* layer = project.layer(name);
-        if (layer == nullptr) {
-            continue;
-        }
-        std::vector<Feature> moved; // all out first: a new id may be another's old one
-        for (const auto& [from, to] : ids) {
-            if (const Feature* feature = layer->find(from)) {
-                moved.push_back(*feature);
-                moved.back().id = to;
-                layer->remove(from);
-            }
-        }
-        for (Feature& feature : moved) {
-            layer->add(std::move(feature));
+void renumberFeatures(Layer& layer, const std::map<FeatureId, FeatureId>& ids) {
+    std::vector<Feature> moved; // all out first: a new id may be another's old one
+    for (const auto& [from, to] : ids) {
+        if (const Feature* feature = layer.find(from)) {
+            moved.push_back(*feature);
+            moved.back().id = to;
+            layer.remove(from);
         }
     }
-    renumberLinks(project.links, assigned);
-    std::sort(project.links.begin(), project.links.end());
-    renumberPhotos(project.photos, assigned);
-    std::sort(project.photos.begin(), project.photos.end(),
+    for (Feature& feature : moved) {
+        layer.add(std::move(feature));
+    }
+}
+
+void renumberReferences(std::vector<MeasureLink>& links, std::vector<Photo>& photos,
+                        const AssignedIds& assigned) {
+    renumberLinks(links, assigned);
+    std::sort(links.begin(), links.end());
+    renumberPhotos(photos, assigned);
+    std::sort(photos.begin(), photos.end(),
               [](const Photo& a, const Photo& b) { return a.id < b.id; });
+}
+
+void applyAssignedIds(Project& project, const AssignedIds& assigned) {
+    for (const auto& [name, ids] : assigned) {
+        if (Layer* layer = project.layer(name)) {
+            renumberFeatures(*layer, ids);
+        }
+    }
+    renumberReferences(project.links, project.photos, assigned);
 }
 
 void keepTheirs(Project& project, ChangeSet& changes, FeatureVersions& versions,

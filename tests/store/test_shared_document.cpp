@@ -3,12 +3,15 @@
 
 #include "gui/conflict_dialog.h"
 #include "gui/database_actions.h"
+#include "gui/database_dialog.h"
 #include "pg_test_support.h"
 #include "tryggkarta/document/recovery.h"
 #include "tryggkarta/io/database_location.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLineEdit>
+#include <QSettings>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -360,4 +363,31 @@ TEST_CASE("a consultant's shared document is read-only and without personal valu
     values[*def.fieldIndex("beskrivn")] = Value{std::string("ändrad")};
     CHECK_FALSE(consultant->setValues("observationer", {FeatureId{1}}, values));
     CHECK_FALSE(consultant->isModified());
+}
+
+TEST_CASE("the database dialog refuses a name libpq could not read and never keeps the password") {
+    QSettings().remove(QStringLiteral("database"));
+    DatabaseDialog dialog;
+    DatabaseLocation typed;
+    typed.host = "gis.vannas.se";
+    typed.database = "trygg het";
+    typed.user = "anna";
+    dialog.setLocation(typed);
+    dialog.accept();
+    CHECK(dialog.result() != QDialog::Accepted);
+    CHECK(dialog.connection().empty());
+    typed.database = "trygghet";
+    dialog.setLocation(typed);
+    auto* password = dialog.findChildren<QLineEdit*>().back();
+    password->setText(QStringLiteral("hemligt"));
+    dialog.accept();
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK(dialog.connection() ==
+          "PG:host=gis.vannas.se port=5432 dbname=trygghet user=anna password='hemligt'");
+    const QSettings settings;
+    CHECK(settings.value(QStringLiteral("database/name")).toString() == QStringLiteral("trygghet"));
+    CHECK_FALSE(settings.allKeys().join(QLatin1Char(' ')).contains(QStringLiteral("password")));
+    DatabaseDialog again;
+    CHECK(again.location().database == "trygghet");
+    CHECK(again.location().password.empty());
 }

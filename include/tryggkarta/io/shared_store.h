@@ -91,6 +91,12 @@ FeatureId assignedId(const AssignedIds& assigned, std::string_view table, Featur
 void renumberLinks(std::vector<MeasureLink>& links, const AssignedIds& assigned);
 void renumberPhotos(std::vector<Photo>& photos, const AssignedIds& assigned);
 
+/// Renames the features of one layer per `ids` (client id → stored id).
+void renumberFeatures(Layer& layer, const std::map<FeatureId, FeatureId>& ids);
+/// Renames links and photos per `assigned` and puts both lists back in id order.
+void renumberReferences(std::vector<MeasureLink>& links, std::vector<Photo>& photos,
+                        const AssignedIds& assigned);
+
 /// Renames features, links and photos of `project` per `assigned` (after a save).
 void applyAssignedIds(Project& project, const AssignedIds& assigned);
 
